@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import packageJson from '../../package.json';
+import {
+  contract,
+  type CallError,
+  type Contract,
+  type CallOutput,
+  type CallResult,
+  type EventName,
+  type Method,
+} from '../../shared/contract';
+import { FieldbookError } from '../core/errors';
+import type { Fieldbook } from '../core/fieldbook';
+import { toStoreError } from '../core/store/database';
+import { describeIssues } from '../core/validation';
+
+/** Handlers receive the input after validation, with the contract's defaults applied. */
+type Handlers = { [M in Method]: (input: ParsedInput<M>, fieldbook: Fieldbook) => CallOutput<M> };
+type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+
+const handlers: Handlers = {
+  'app.info': (_input, fieldbook) => ({
+    version: packageJson.version,
+    dataDir: fieldbook.dataDir,
+    databasePath: fieldbook.databasePath,
+  }),
+  'settings.get': (_input, fieldbook) => fieldbook.settings.get(),
+  'settings.update': (input, fieldbook) => fieldbook.settings.update(input),
+  'entries.list': (input, fieldbook) => fieldbook.entries.list(input),
+  'entries.get': (input, fieldbook) => fieldbook.entries.detail(input.id),
+  'entries.create': (input, fieldbook) => fieldbook.createEntry(input.fields),
+  'entries.update': (input, fieldbook) => fieldbook.entries.update(input.id, input.changes),
+  'entries.delete': (input, fieldbook) => fieldbook.entries.delete(input.id),
+  'entries.restore': (input, fieldbook) => fieldbook.entries.restore(input.id),
+  'entries.history': (input, fieldbook) => fieldbook.entries.history(input.id),
+  'tags.list': (_input, fieldbook) => fieldbook.entries.tags(),
+  'home.summary': (_input, fieldbook) => fieldbook.home(),
+};
+
+export interface ApiRouter {
+  /** Validates the input against the contract, runs the call, and never throws. */
+  call(method: string, input: unknown): Promise<CallResult<Method>>;
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+}
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name);
+}
+
+/** The one router behind both transports (Electron IPC and the browser host's HTTP). */
+export function createApiRouter(fieldbook: Fieldbook): ApiRouter {
+  return {
+    async call(method, input) {
+      if (!isMethod(method)) {
+        return failure({
+          code: 'unknown_method',
+          message: `Fieldbook does not know the request “${String(method).slice(0, 80)}”.`,
+          hint: 'This is a bug in Fieldbook: restart it, and tell us if it happens again.',
+        });
+      }
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return failure({
+          code: 'invalid_input',
+          message: `That request could not be done: ${describeIssues(parsed.error)}`,
+          hint: 'Correct the value and try again. Nothing was changed.',
+        });
+      }
+      try {
+        const handler = handlers[method] as (input: unknown, fieldbook: Fieldbook) => unknown;
+        return { ok: true, value: handler(parsed.data, fieldbook) } as CallResult<Method>;
+      } catch (error) {
+        return failure(toCallError(error, fieldbook.databasePath));
+      }
+    },
+    subscribe(listener) {
+      return fieldbook.events.subscribe(listener);
+    },
+  };
+}
+
+function failure(error: CallError): CallResult<Method> {
+  return { ok: false, error };
+}
+
+export function toCallError(error: unknown, databasePath: string): CallError {
+  if (error instanceof FieldbookError) return { code: error.code, message: error.message, hint: error.hint };
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_') || code.startsWith('E'))) {
+    const storeError = toStoreError(error, databasePath);
+    return { code: storeError.code, message: storeError.message, hint: storeError.hint };
+  }
+  console.error(error);
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Fieldbook. Your saved work is safe.',
+    hint: 'Try again. If it keeps happening, restart Fieldbook.',
+  };
+}

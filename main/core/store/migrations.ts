@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Forward-only migrations. Migration N brings the schema from version N-1 to N.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
+  // 1: entries, their append-only history, tags, links between entries and full-text search.
+  (db) => {
+    db.exec(`
+      CREATE TABLE entries (
+        id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT,
+        name TEXT NOT NULL COLLATE NOCASE,
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL COLLATE NOCASE,
+        team TEXT NOT NULL,
+        criticality_rank INTEGER NOT NULL,
+        sensitivity TEXT,
+        lifecycle TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        fields TEXT NOT NULL
+      );
+      CREATE INDEX entries_live_name ON entries (deleted_at, name);
+      CREATE INDEX entries_live_updated ON entries (deleted_at, updated_at);
+      CREATE TABLE entry_tags (
+        entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (entry_id, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_tags_tag ON entry_tags (tag);
+      CREATE TABLE entry_links (
+        from_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        relation TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        PRIMARY KEY (from_id, relation, to_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_links_to ON entry_links (to_id, relation);
+      CREATE TABLE entry_history (
+        entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        PRIMARY KEY (entry_id, revision)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_history_at ON entry_history (at);
+      CREATE VIRTUAL TABLE entries_fts USING fts5 (
+        name, body, tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `);
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import {
+  Criticality,
+  Entry,
+  EntryId,
+  EntryKind,
+  EntryPatch,
+  EntrySummary,
+  Lifecycle,
+  Sensitivity,
+} from './entry';
+
+/**
+ * Every call the renderer can make, with its input and output schemas.
+ * The Node side validates each input against these before any service sees it,
+ * on the Electron IPC transport and the loopback HTTP transport alike.
+ */
+
+export const SORT_FIELDS = ['name', 'updated', 'criticality', 'kind', 'owner'] as const;
+export const SortField = z.enum(SORT_FIELDS);
+export type SortField = z.infer<typeof SortField>;
+
+export const ListQuery = z.object({
+  query: z.string().max(200).default(''),
+  kinds: z.array(EntryKind).max(20).default([]),
+  criticalities: z.array(Criticality).max(20).default([]),
+  sensitivities: z.array(Sensitivity).max(20).default([]),
+  lifecycles: z.array(Lifecycle).max(20).default([]),
+  tags: z.array(z.string().max(60)).max(50).default([]),
+  sortBy: SortField.default('name'),
+  sortDirection: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ListQuery = z.input<typeof ListQuery>;
+export type ResolvedListQuery = z.output<typeof ListQuery>;
+
+export const ListPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(EntrySummary),
+});
+export type ListPage = z.infer<typeof ListPage>;
+
+export const EntryRef = z.object({ id: EntryId, name: z.string() });
+export type EntryRef = z.infer<typeof EntryRef>;
+
+export const EntryDetail = z.object({
+  entry: Entry,
+  /** Names of the entries this one links to, so the UI can show them without more calls. */
+  linkedNames: z.record(z.string(), z.string()),
+  /** Entries that say they feed this one (so this one also depends on them). */
+  inferredDependsOn: z.array(EntryRef),
+  /** Entries that say they depend on this one (so this one also feeds them). */
+  inferredFeeds: z.array(EntryRef),
+});
+export type EntryDetail = z.infer<typeof EntryDetail>;
+
+export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'restored'] as const;
+export const HistoryItem = z.object({
+  revision: z.number().int(),
+  at: z.iso.datetime(),
+  action: z.enum(HISTORY_ACTIONS),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type HistoryItem = z.infer<typeof HistoryItem>;
+
+export const AttentionItem = z.object({
+  id: EntryId,
+  name: z.string(),
+  kind: EntryKind,
+  criticality: Criticality.nullable(),
+  reasons: z.array(z.string()),
+});
+export type AttentionItem = z.infer<typeof AttentionItem>;
+
+export const RecentChange = z.object({
+  entryId: EntryId,
+  name: z.string(),
+  action: z.enum(HISTORY_ACTIONS),
+  at: z.iso.datetime(),
+  fields: z.array(z.string()),
+});
+export type RecentChange = z.infer<typeof RecentChange>;
+
+export const HomeSummary = z.object({
+  total: z.number().int(),
+  byKind: z.record(z.string(), z.number().int()),
+  byCriticality: z.record(z.string(), z.number().int()),
+  byLifecycle: z.record(z.string(), z.number().int()),
+  personalDataCount: z.number().int(),
+  needsAttention: z.array(AttentionItem),
+  recentChanges: z.array(RecentChange),
+});
+export type HomeSummary = z.infer<typeof HomeSummary>;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const Settings = z.object({
+  profile: z.object({
+    name: z.string().max(200),
+    team: z.string().max(200),
+  }),
+  theme: z.enum(THEMES),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = z.object({
+  profile: Settings.shape.profile.partial().optional(),
+  theme: Settings.shape.theme.optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const ById = z.object({ id: EntryId });
+const Nothing = z.object({}).strict();
+
+export const contract = {
+  'app.info': { input: Nothing, output: AppInfo },
+  'settings.get': { input: Nothing, output: Settings },
+  'settings.update': { input: SettingsPatch, output: Settings },
+  'entries.list': { input: ListQuery, output: ListPage },
+  'entries.get': { input: ById, output: EntryDetail },
+  'entries.create': { input: z.object({ fields: EntryPatch }), output: Entry },
+  'entries.update': { input: z.object({ id: EntryId, changes: EntryPatch }), output: Entry },
+  'entries.delete': { input: ById, output: z.object({ id: EntryId, name: z.string() }) },
+  'entries.restore': { input: ById, output: Entry },
+  'entries.history': { input: ById, output: z.array(HistoryItem) },
+  'tags.list': { input: Nothing, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
+  'home.summary': { input: Nothing, output: HomeSummary },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export const METHODS = Object.keys(contract) as Method[];
+export type CallInput<M extends Method> = z.input<Contract[M]['input']>;
+export type CallOutput<M extends Method> = z.output<Contract[M]['output']>;
+
+/** Events pushed from the Node side to every open window. */
+export const events = {
+  'entries.changed': z.object({ ids: z.array(EntryId), action: z.enum(HISTORY_ACTIONS) }),
+  'settings.changed': Settings,
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'store_corrupt',
+  'store_locked',
+  'store_newer',
+  'store_readonly',
+  'store_unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error a person can act on: what happened, and what to do about it. */
+export const CallError = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  hint: z.string(),
+});
+export type CallError = z.infer<typeof CallError>;
+
+export type CallResult<M extends Method> = { ok: true; value: CallOutput<M> } | { ok: false; error: CallError };
+
+/** The one object the renderer talks to, whichever host it runs in. */
+export interface FieldbookBridge {
+  call<M extends Method>(method: M, input: CallInput<M>): Promise<CallResult<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
