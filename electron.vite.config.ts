@@ -30,6 +30,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react()],
     build: {
+      // Minified: the window loads faster, on every start.
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: resolve(root, 'renderer/index.html') },
     },

@@ -9,6 +9,7 @@ import {
   Lifecycle,
   Sensitivity,
 } from './entry';
+import { Finding, PackSummary, RuleInfo } from './guidelines';
 
 /**
  * Every call the renderer can make, with its input and output schemas.
@@ -132,6 +133,36 @@ export const contract = {
   'entries.history': { input: ById, output: z.array(HistoryItem) },
   'tags.list': { input: Nothing, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'home.summary': { input: Nothing, output: HomeSummary },
+  'guidelines.packs': { input: Nothing, output: z.array(PackSummary) },
+  'guidelines.rules': { input: Nothing, output: z.array(RuleInfo) },
+  'guidelines.findings': { input: ById, output: z.array(Finding) },
+  'guidelines.setAside': {
+    input: z.object({
+      entryId: EntryId,
+      packId: z.string().max(80),
+      ruleId: z.string().max(80),
+      reason: z.string().trim().min(1, 'Say briefly why this guideline does not fit.').max(2_000),
+      until: z.iso.date().nullable(),
+    }),
+    output: z.array(Finding),
+  },
+  'guidelines.clearSetAside': {
+    input: z.object({ entryId: EntryId, packId: z.string().max(80), ruleId: z.string().max(80) }),
+    output: z.array(Finding),
+  },
+  'guidelines.importPack': {
+    input: z.object({
+      text: z.string().max(1024 * 1024),
+      signature: z.string().max(4_096).nullable(),
+      unsignedOwn: z.boolean(),
+    }),
+    output: PackSummary,
+  },
+  'guidelines.removePack': { input: z.object({ id: z.string().max(80) }), output: z.array(PackSummary) },
+  'guidelines.trustPublisher': {
+    input: z.object({ name: z.string().trim().min(1).max(200), publicKey: z.string().trim().min(1).max(1_000) }),
+    output: z.object({ keyId: z.string(), name: z.string() }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -143,6 +174,8 @@ export type CallOutput<M extends Method> = z.output<Contract[M]['output']>;
 /** Events pushed from the Node side to every open window. */
 export const events = {
   'entries.changed': z.object({ ids: z.array(EntryId), action: z.enum(HISTORY_ACTIONS) }),
+  'findings.changed': z.object({ ids: z.array(EntryId) }),
+  'guidelines.changed': z.object({ packs: z.string() }),
   'settings.changed': Settings,
 } as const;
 export type Events = typeof events;

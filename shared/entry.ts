@@ -71,6 +71,8 @@ export const EntryFields = z.object({
   lastReviewed: CalendarDate.nullable(),
   notes: longText,
   tags: z.array(z.string().trim().min(1).max(60)).max(50),
+  /** Answers to guideline questions that have no field of their own ("Is single sign-on used?"). */
+  answers: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/), z.string().max(2_000)),
 });
 export type EntryFields = z.infer<typeof EntryFields>;
 export type EntryFieldName = keyof EntryFields;
@@ -128,5 +130,6 @@ export function blankEntryFields(): EntryFields {
     lastReviewed: null,
     notes: '',
     tags: [],
+    answers: {},
   };
 }

@@ -35,6 +35,18 @@ const handlers: Handlers = {
   'entries.history': (input, fieldbook) => fieldbook.entries.history(input.id),
   'tags.list': (_input, fieldbook) => fieldbook.entries.tags(),
   'home.summary': (_input, fieldbook) => fieldbook.home(),
+  'guidelines.packs': (_input, fieldbook) => fieldbook.guidelines.packsInForce(),
+  'guidelines.rules': (_input, fieldbook) => fieldbook.guidelines.rules(),
+  'guidelines.findings': (input, fieldbook) => fieldbook.guidelines.findings(input.id),
+  'guidelines.setAside': (input, fieldbook) =>
+    fieldbook.guidelines.setAside(input.entryId, input.packId, input.ruleId, input.reason, input.until, fieldbook.settings.get().profile.name),
+  'guidelines.clearSetAside': (input, fieldbook) => fieldbook.guidelines.clearSetAside(input.entryId, input.packId, input.ruleId),
+  'guidelines.importPack': (input, fieldbook) => fieldbook.guidelines.importPack(input),
+  'guidelines.removePack': (input, fieldbook) => fieldbook.guidelines.removePack(input.id),
+  'guidelines.trustPublisher': (input, fieldbook) => {
+    const { keyId, name } = fieldbook.guidelines.trustPublisher(input.name, input.publicKey);
+    return { keyId, name };
+  },
 };
 
 export interface ApiRouter {
@@ -76,6 +88,17 @@ export function createApiRouter(fieldbook: Fieldbook): ApiRouter {
     subscribe(listener) {
       return fieldbook.events.subscribe(listener);
     },
+  };
+}
+
+/**
+ * A router for when the fieldbook cannot be opened (damaged, locked, newer, read-only):
+ * the window still opens and shows the reason, and nothing touches the file.
+ */
+export function createUnavailableRouter(error: CallError): ApiRouter {
+  return {
+    call: async () => failure(error),
+    subscribe: () => () => undefined,
   };
 }
 

@@ -3,18 +3,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
-import { createApiRouter } from '../api/router';
+import { createApiRouter, createUnavailableRouter, type ApiRouter } from '../api/router';
 import { DATA_DIR_ENV, resolveDataDir } from '../core/dataDir';
 import { demoEntries } from '../core/demo';
 import { FieldbookError } from '../core/errors';
-import { openFieldbook } from '../core/fieldbook';
+import { openFieldbook, type Fieldbook } from '../core/fieldbook';
 import { startBrowserHost } from '../host/browserHost';
+import { PACK_HELP, packCheck, packKeygen, packSign } from './packCommands';
 
 const HELP = `Fieldbook ${packageJson.version} — document, check and share the tools your team runs on.
 
 Usage:
   fieldbook serve [--port N]      Open Fieldbook in your browser (served on 127.0.0.1 only)
   fieldbook demo [--entries N]    Fill a fieldbook with N realistic sample entries (default 40)
+${PACK_HELP}
   fieldbook --help                Show this help
   fieldbook --version             Show the version
 
@@ -34,6 +36,8 @@ export async function runCli(argv: string[]): Promise<number> {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         entries: { type: 'string' },
+        key: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -50,6 +54,17 @@ export async function runCli(argv: string[]): Promise<number> {
   if (values.help || command === undefined || command === 'help') {
     console.log(HELP);
     return 0;
+  }
+  if (command === 'pack') {
+    try {
+      return runPackCommand(rest, values);
+    } catch (error) {
+      if (error instanceof FieldbookError) {
+        console.error(`${error.message}\n${error.hint}`);
+        return 2;
+      }
+      throw error;
+    }
   }
   if (rest.length > 0) return usageError(`Unexpected argument: ${rest[0]}`);
   const dataDir = resolveDataDir({ dataDir: values['data-dir'] });
@@ -80,12 +95,22 @@ async function serve(dataDir: string, port: number): Promise<number> {
       'Run "npm run build" in the Fieldbook folder, then try again.',
     );
   }
-  const fieldbook = openFieldbook({ dataDir });
+  let fieldbook: Fieldbook | undefined;
+  let router: ApiRouter;
+  try {
+    fieldbook = openFieldbook({ dataDir });
+    router = createApiRouter(fieldbook);
+  } catch (error) {
+    if (!(error instanceof FieldbookError)) throw error;
+    // Still open the window, so the person sees the reason there too.
+    console.error(`${error.message}\n${error.hint}`);
+    router = createUnavailableRouter({ code: error.code, message: error.message, hint: error.hint });
+  }
   let host;
   try {
-    host = await startBrowserHost({ router: createApiRouter(fieldbook), rendererDir, port });
+    host = await startBrowserHost({ router, rendererDir, port });
   } catch (error) {
-    fieldbook.close();
+    fieldbook?.close();
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       throw new FieldbookError('store_unavailable', `Port ${port} is not available.`, 'Choose another port with --port, or leave it out to pick a free one.');
@@ -101,7 +126,7 @@ async function serve(dataDir: string, port: number): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await running.close();
-  fieldbook.close();
+  fieldbook?.close();
   return 0;
 }
 
@@ -114,6 +139,21 @@ function demo(dataDir: string, count: number): number {
     return 0;
   } finally {
     fieldbook.close();
+  }
+}
+
+function runPackCommand(args: string[], values: { key?: string; out?: string }): number {
+  const [action, file, ...extra] = args;
+  if (extra.length > 0) return usageError(`Unexpected argument: ${extra[0]}`);
+  switch (action) {
+    case 'check':
+      return file ? packCheck(file) : usageError('Say which pack to check: fieldbook pack check FILE');
+    case 'keygen':
+      return values.out ? packKeygen(values.out) : usageError('Say where to write the keys: fieldbook pack keygen --out DIR');
+    case 'sign':
+      return file && values.key ? packSign(file, values.key) : usageError('Usage: fieldbook pack sign FILE --key KEYFILE');
+    default:
+      return usageError(`Unknown pack command: ${action ?? '(none)'}`);
   }
 }
 

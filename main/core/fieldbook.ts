@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { EntryPatch } from '../../shared/entry';
 import { EntryStore } from './entries';
 import { EventHub } from './events';
+import { GuidelineService } from './guidelines/guidelineService';
 import { homeSummary } from './home';
 import { SettingsStore } from './settings';
 import { openDatabase, type Database } from './store/database';
@@ -16,12 +17,13 @@ export interface Fieldbook {
   readonly entries: EntryStore;
   readonly settings: SettingsStore;
   readonly events: EventHub;
+  readonly guidelines: GuidelineService;
   createEntry(patch: EntryPatch): ReturnType<EntryStore['create']>;
   home(): ReturnType<typeof homeSummary>;
   close(): void;
 }
 
-export function openFieldbook(options: { dataDir: string; clock?: () => Date }): Fieldbook {
+export function openFieldbook(options: { dataDir: string; clock?: () => Date; baselinePack?: string }): Fieldbook {
   const clock = options.clock ?? (() => new Date());
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const db = openDatabase(databasePath);
@@ -29,6 +31,7 @@ export function openFieldbook(options: { dataDir: string; clock?: () => Date }):
     const events = new EventHub();
     const settings = new SettingsStore(options.dataDir, events);
     const entries = new EntryStore(db, events, clock);
+    const guidelines = new GuidelineService(db, entries, events, clock, options.baselinePack);
     return {
       dataDir: options.dataDir,
       databasePath,
@@ -36,12 +39,13 @@ export function openFieldbook(options: { dataDir: string; clock?: () => Date }):
       entries,
       settings,
       events,
+      guidelines,
       // A new entry's owner and team default to the user's profile.
       createEntry: (patch) => {
         const { profile } = settings.get();
         return entries.create({ owner: profile.name, team: profile.team, ...patch });
       },
-      home: () => homeSummary(db, entries.all(), clock()),
+      home: () => homeSummary(db, guidelines.allFindings()),
       close: () => db.close(),
     };
   } catch (error) {

@@ -1,33 +1,42 @@
 import type { AttentionItem, HomeSummary, RecentChange } from '../../shared/contract';
 import type { Entry } from '../../shared/entry';
+import { needsAction, severityRank, type Finding } from '../../shared/guidelines';
 import { criticalityRank } from './entries';
 import type { Database } from './store/database';
 
-const SENSITIVE_CATEGORIES = new Set(['personal', 'health', 'employee', 'customer']);
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+const PERSONAL_CATEGORIES = new Set(['personal', 'health', 'employee', 'customer']);
 
-/**
- * What deserves a look first, in calm words. These are the fieldbook's own basic checks;
- * the guideline packs add IT's rules on top.
- */
-export function attentionReasons(entry: Entry, now: Date): string[] {
-  const reasons: string[] = [];
-  const important = entry.criticality === 'high' || entry.criticality === 'critical';
-  if (entry.owner.trim() === '') reasons.push('No owner written down yet');
-  if (important && entry.backupOwners.length === 0) reasons.push('Important to the team, but nobody is named as backup');
-  if (entry.criticality === null) reasons.push('How critical it is has not been stated yet');
-  if (entry.purpose.trim() === '') reasons.push('What it does is not described yet');
-  if (entry.sensitivity === null && entry.dataCategories.some((category) => SENSITIVE_CATEGORIES.has(category))) {
-    reasons.push('Handles personal or customer data, but has no sensitivity level');
-  }
-  if (important && entry.backup.trim() === '') reasons.push('Important to the team, but how it is backed up is not described');
-  if (important && (entry.lastReviewed === null || now.getTime() - Date.parse(entry.lastReviewed) > YEAR_MS)) {
-    reasons.push('Not reviewed in the last year');
-  }
-  return reasons;
+/** In calm words: what a finding asks of the user. */
+function reasonFor(finding: Finding): string {
+  return finding.outcome === 'needs-info' ? `Needs info: ${finding.question}` : `Not met yet: ${finding.title}`;
 }
 
-export function homeSummary(db: Database, entries: Entry[], now: Date): HomeSummary {
+/**
+ * What deserves a look first: entries with guidelines not met yet or needing info,
+ * the most important guidelines on the most critical tools first.
+ */
+export function needsAttention(findingsByEntry: Map<Entry, Finding[]>, limit = 8): AttentionItem[] {
+  const candidates: { entry: Entry; actions: Finding[]; weight: number }[] = [];
+  for (const [entry, findings] of findingsByEntry) {
+    const actions = findings.filter(needsAction);
+    if (actions.length === 0) continue;
+    const topSeverity = Math.max(...actions.map((finding) => severityRank(finding.severity)));
+    candidates.push({ entry, actions, weight: topSeverity * 10 + criticalityRank(entry.criticality) * 2 });
+  }
+  return candidates
+    .sort((a, b) => b.weight - a.weight || b.actions.length - a.actions.length || a.entry.name.localeCompare(b.entry.name))
+    .slice(0, limit)
+    .map(({ entry, actions }) => ({
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind,
+      criticality: entry.criticality,
+      reasons: actions.slice(0, 4).map(reasonFor),
+    }));
+}
+
+export function homeSummary(db: Database, findingsByEntry: Map<Entry, Finding[]>): HomeSummary {
+  const entries = [...findingsByEntry.keys()];
   const countBy = (key: (entry: Entry) => string | null) => {
     const counts: Record<string, number> = {};
     for (const entry of entries) {
@@ -36,19 +45,7 @@ export function homeSummary(db: Database, entries: Entry[], now: Date): HomeSumm
     }
     return counts;
   };
-  const needsAttention: AttentionItem[] = entries
-    .filter((entry) => entry.lifecycle !== 'retired')
-    .map((entry) => ({ entry, reasons: attentionReasons(entry, now) }))
-    .filter(({ reasons }) => reasons.length > 0)
-    .sort(
-      (a, b) =>
-        criticalityRank(b.entry.criticality) - criticalityRank(a.entry.criticality) ||
-        b.reasons.length - a.reasons.length ||
-        a.entry.name.localeCompare(b.entry.name),
-    )
-    .slice(0, 8)
-    .map(({ entry, reasons }) => ({ id: entry.id, name: entry.name, kind: entry.kind, criticality: entry.criticality, reasons }));
-  const recentChanges = db
+  const recentChanges: RecentChange[] = db
     .prepare<[], { entryId: string; name: string; action: RecentChange['action']; at: string; changes: string }>(
       `SELECT h.entry_id AS entryId, e.name AS name, h.action AS action, h.at AS at, h.changes AS changes
        FROM entry_history h JOIN entries e ON e.id = h.entry_id
@@ -64,8 +61,8 @@ export function homeSummary(db: Database, entries: Entry[], now: Date): HomeSumm
     byKind: countBy((entry) => entry.kind),
     byCriticality: countBy((entry) => entry.criticality),
     byLifecycle: countBy((entry) => entry.lifecycle),
-    personalDataCount: entries.filter((entry) => entry.dataCategories.some((c) => SENSITIVE_CATEGORIES.has(c))).length,
-    needsAttention,
+    personalDataCount: entries.filter((entry) => entry.dataCategories.some((c) => PERSONAL_CATEGORIES.has(c))).length,
+    needsAttention: needsAttention(findingsByEntry),
     recentChanges,
   };
 }

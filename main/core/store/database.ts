@@ -35,7 +35,19 @@ function ensureWritableFolder(folder: string): void {
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
   } catch (error) {
-    throw toStoreError(error, folder);
+    // A recursive mkdir on a read-only disk reports ENOENT; the nearest existing folder tells the truth.
+    throw toStoreError(writeErrorOfNearestFolder(folder) ?? error, folder);
+  }
+}
+
+function writeErrorOfNearestFolder(folder: string): unknown {
+  let current = folder;
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  try {
+    accessSync(current, constants.W_OK);
+    return null;
+  } catch (error) {
+    return error;
   }
 }
 

@@ -53,6 +53,41 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       );
     `);
   },
+  // 2: guideline packs the user imported, set-asides, and stored findings.
+  (db) => {
+    db.exec(`
+      CREATE TABLE guideline_packs (
+        id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        source TEXT NOT NULL,
+        trust TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+      );
+      CREATE TABLE set_asides (
+        entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        pack_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        until TEXT,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (entry_id, pack_id, rule_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE findings (
+        entry_id TEXT PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+        entry_revision INTEGER NOT NULL,
+        packs TEXT NOT NULL,
+        results TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE trusted_publishers (
+        key_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,150 @@
+// Fieldbook benchmark: 10,000 entries. Not part of `npm test` (timings are not assertions).
+// Run with `npm run bench`. Prints a table; baselines are measured in the same run.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
+import { ListQuery } from '../../shared/contract';
+import { openFieldbook } from '../../main/core/fieldbook';
+import { median, percentile, printTable, type BenchRow } from './stats';
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'fieldbook.js');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function serve(dataDir: string): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /Fieldbook is running at (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Start of the host process → the list shows entries in Chromium (browser already running). */
+async function firstList(browser: Browser, dataDir: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage();
+    const started = performance.now();
+    const host = serve(dataDir);
+    await page.goto((await host.url) + '#/entries');
+    await page.getByRole('option').first().waitFor();
+    times.push(performance.now() - started);
+    await page.close();
+    await stop(host.child);
+  }
+  return times;
+}
+
+/** A keystroke in the search box → the list shows the new results, timed inside the page. */
+async function searchKeystrokes(page: Page, words: string[]): Promise<number[]> {
+  const search = page.getByRole('searchbox');
+  const times: number[] = [];
+  for (const word of words) {
+    await search.fill('');
+    await page.getByRole('option').first().waitFor();
+    for (const letter of word) {
+      const before = await page.getByRole('option').first().textContent();
+      const started = performance.now();
+      await search.press(letter);
+      await page.waitForFunction(
+        (previous) => document.querySelector('[role="option"]')?.textContent !== previous || document.querySelector('[data-results-settled]') !== null,
+        before,
+        { polling: 'raf' },
+      );
+      times.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+function timeIt(runs: number, work: (index: number) => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work(i);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  console.log(`Fieldbook benchmark — ${ENTRIES.toLocaleString('en')} entries; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
+  const rows: BenchRow[] = [];
+  try {
+    const demo = spawnSync(process.execPath, [BIN, 'demo', '--entries', String(ENTRIES), '--data-dir', dataDir], { encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(demo.stderr);
+
+    // Core: search and save, with the naive alternatives as baselines in the same run.
+    const book = openFieldbook({ dataDir });
+    const words = ['pri', 'cust', 'month', 'sap', 'anna', 'retur'];
+    const fts = timeIt(60, (i) => book.entries.list(ListQuery.parse({ query: words[i % words.length] })));
+    const likeScan = book.db.prepare(
+      `SELECT id, name FROM entries WHERE deleted_at IS NULL AND (name LIKE ? OR fields LIKE ?) ORDER BY name LIMIT 100`,
+    );
+    const like = timeIt(60, (i) => likeScan.all(`%${words[i % words.length]}%`, `%${words[i % words.length]}%`));
+    rows.push({ measure: 'search query in the store (FTS5, first page)', target: '—', median: median(fts), p95: percentile(fts, 95), baseline: `LIKE scan: ${median(like).toFixed(2)} ms` });
+
+    const target = book.entries.list(ListQuery.parse({ limit: 1 })).items[0]!.id;
+    const saves = timeIt(200, (i) => book.entries.update(target, { notes: `Bench edit ${i}` }));
+    book.close();
+    const raw = new BetterSqlite3(join(dataDir, 'fieldbook.sqlite'));
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    const bare = raw.prepare('UPDATE entries SET fields = json_set(fields, ?, ?) WHERE id = ?');
+    const bareSaves = timeIt(200, (i) => bare.run('$.notes', `Bare edit ${i}`, target));
+    raw.close();
+    rows.push({ measure: 'save an edit in the store (revision + history + index, fsync)', target: '< 10 ms', median: median(saves), p95: percentile(saves, 95), baseline: `bare UPDATE, no fsync: ${median(bareSaves).toFixed(2)} ms` });
+
+    // Through the browser host and Chromium, as a person would see it.
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const starts = await firstList(browser, dataDir, 5);
+      rows.push({ measure: 'start browser host → list shows entries in Chromium', target: '< 1000 ms', median: median(starts), p95: percentile(starts, 95) });
+
+      const host = serve(dataDir);
+      const page = await browser.newPage();
+      await page.goto((await host.url) + '#/entries');
+      const keystrokes = await searchKeystrokes(page, ['pricing', 'returns', 'sap']);
+      rows.push({ measure: 'search keystroke → list updated (in Chromium)', target: '< 50 ms', median: median(keystrokes), p95: percentile(keystrokes, 95) });
+
+      const httpSaves: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const started = performance.now();
+        const result = await page.evaluate(
+          async ({ id, i }) => (await fetch(`/api/call/entries.update`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, changes: { notes: `Page edit ${i}` } }) })).status,
+          { id: target, i },
+        );
+        httpSaves.push(performance.now() - started);
+        if (result !== 200) throw new Error(`save failed with HTTP ${result}`);
+      }
+      rows.push({ measure: 'save an edit from the page (HTTP round trip)', target: '< 10 ms', median: median(httpSaves), p95: percentile(httpSaves, 95) });
+      await page.close();
+      await stop(host.child);
+    } finally {
+      await browser.close();
+    }
+    printTable(rows);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
