@@ -148,7 +148,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome] ||
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    a.title.localeCompare(b.title)
+    // Plain comparison: this runs for every finding of a full check.
+    (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)
   );
 }
 

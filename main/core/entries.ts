@@ -287,9 +287,35 @@ export class EntryStore {
   }
 }
 
+/** Builds every entry with the same shape (field order), which keeps whole-fieldbook work fast. */
 function entryOf(row: EntryRow): Entry {
+  const fields = JSON.parse(row.fields) as EntryFields;
   return {
-    ...(JSON.parse(row.fields) as EntryFields),
+    name: fields.name,
+    kind: fields.kind,
+    purpose: fields.purpose,
+    businessProcess: fields.businessProcess,
+    owner: fields.owner,
+    backupOwners: fields.backupOwners,
+    team: fields.team,
+    users: fields.users,
+    userCount: fields.userCount,
+    frequency: fields.frequency,
+    locations: fields.locations,
+    files: fields.files,
+    dataCategories: fields.dataCategories,
+    sensitivity: fields.sensitivity,
+    criticality: fields.criticality,
+    criticalityImpact: fields.criticalityImpact,
+    dependsOn: fields.dependsOn,
+    feeds: fields.feeds,
+    lifecycle: fields.lifecycle,
+    backup: fields.backup,
+    changeProcess: fields.changeProcess,
+    lastReviewed: fields.lastReviewed,
+    notes: fields.notes,
+    tags: fields.tags,
+    answers: fields.answers ?? {},
     id: row.id,
     revision: row.revision,
     createdAt: row.created_at,

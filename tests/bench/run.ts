@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { ListQuery } from '../../shared/contract';
 import { openFieldbook } from '../../main/core/fieldbook';
+import { benchGuidelines } from './guidelines';
 import { median, percentile, printTable, type BenchRow } from './stats';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
@@ -112,6 +113,10 @@ async function main(): Promise<void> {
     const bareSaves = timeIt(200, (i) => bare.run('$.notes', `Bare edit ${i}`, target));
     raw.close();
     rows.push({ measure: 'save an edit in the store (revision + history + index, fsync)', target: '< 10 ms', median: median(saves), p95: percentile(saves, 95), baseline: `bare UPDATE, no fsync: ${median(bareSaves).toFixed(2)} ms` });
+
+    const checking = openFieldbook({ dataDir });
+    rows.push(...benchGuidelines(checking));
+    checking.close();
 
     // Through the browser host and Chromium, as a person would see it.
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -109,8 +109,8 @@ export function createEvaluationEnvironment(now: () => Date): Environment {
   return withFunctions(env, now);
 }
 
+/** Hot path of a full check: plain loops, no closures. */
 export function entryView(entry: Entry, linkedNames: Record<string, string> = {}): EntryView {
-  const linkName = (link: Entry['dependsOn'][number]) => (link.type === 'system' ? link.name : (linkedNames[link.entryId] ?? link.entryId));
   return {
     name: entry.name,
     kind: entry.kind,
@@ -128,8 +128,8 @@ export function entryView(entry: Entry, linkedNames: Record<string, string> = {}
     sensitivity: entry.sensitivity ?? '',
     criticality: entry.criticality ?? '',
     criticalityImpact: entry.criticalityImpact,
-    dependsOn: entry.dependsOn.map(linkName),
-    feeds: entry.feeds.map(linkName),
+    dependsOn: linkNames(entry.dependsOn, linkedNames),
+    feeds: linkNames(entry.feeds, linkedNames),
     lifecycle: entry.lifecycle,
     backup: entry.backup,
     changeProcess: entry.changeProcess,
@@ -138,6 +138,15 @@ export function entryView(entry: Entry, linkedNames: Record<string, string> = {}
     tags: entry.tags,
     answers: entry.answers,
   };
+}
+
+function linkNames(links: Entry['dependsOn'], linkedNames: Record<string, string>): string[] {
+  const names: string[] = new Array(links.length);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!;
+    names[i] = link.type === 'system' ? link.name : (linkedNames[link.entryId] ?? link.entryId);
+  }
+  return names;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Entry } from '../../../shared/entry';
-import type { Finding, GuidelinePack, SetAside } from '../../../shared/guidelines';
+import type { Finding, GuidelinePack, Outcome, SetAside } from '../../../shared/guidelines';
 import type { EntryView } from './celEnvironment';
 import { missingInputs } from './celEnvironment';
 import type { CompiledRule } from './compilePack';
@@ -20,7 +20,27 @@ export interface RuleContext {
  */
 export function evaluateRule(pack: GuidelinePack, compiled: CompiledRule, context: RuleContext): Finding {
   const { rule } = compiled;
-  const base = {
+  // A set-aside whose look-again date has passed is shown, but the rule is back in force.
+  const setAside = context.setAsides.size === 0 ? null : (context.setAsides.get(`${pack.id}/${rule.id}`) ?? null);
+  const setAsideActive = setAside !== null && (setAside.until === null || setAside.until >= context.today);
+  let outcome: Outcome = 'set-aside';
+  let missing: { fields: string[]; facts: string[] } = NOTHING_MISSING;
+  let error: string | null = null;
+  if (!setAsideActive) {
+    const variables = { entry: context.view, facts: context.facts };
+    try {
+      if (compiled.appliesWhen(variables) !== true) outcome = 'not-applicable';
+      else {
+        missing = rule.inputs.length === 0 ? NOTHING_MISSING : missingInputs(rule.inputs, context.entry, context.facts);
+        if (missing.fields.length > 0 || missing.facts.length > 0) outcome = 'needs-info';
+        else outcome = compiled.check(variables) === true ? 'met' : 'not-met';
+      }
+    } catch (thrown) {
+      outcome = 'error';
+      error = `The guideline “${rule.title}” (${pack.id}/${rule.id}) could not be checked: ${(thrown as Error).message.split('\n')[0]}`;
+    }
+  }
+  return {
     packId: pack.id,
     packVersion: pack.version,
     ruleId: rule.id,
@@ -28,30 +48,13 @@ export function evaluateRule(pack: GuidelinePack, compiled: CompiledRule, contex
     question: rule.question,
     severity: rule.severity,
     category: rule.category,
-    missingFields: [] as string[],
-    missingFacts: [] as string[],
-    // A set-aside whose look-again date has passed is shown, but the rule is back in force.
-    setAside: context.setAsides.get(`${pack.id}/${rule.id}`) ?? null,
-    setAsideExpired: false,
-    error: null as string | null,
+    outcome,
+    missingFields: missing.fields,
+    missingFacts: missing.facts,
+    setAside,
+    setAsideExpired: setAside !== null && !setAsideActive,
+    error,
   };
-  if (base.setAside) {
-    if (base.setAside.until === null || base.setAside.until >= context.today) return { ...base, outcome: 'set-aside' };
-    base.setAsideExpired = true;
-  }
-  const variables = { entry: context.view, facts: context.facts };
-  try {
-    if (compiled.appliesWhen(variables) !== true) return { ...base, outcome: 'not-applicable' };
-    const missing = missingInputs(rule.inputs, context.entry, context.facts);
-    if (missing.fields.length > 0 || missing.facts.length > 0) {
-      return { ...base, outcome: 'needs-info', missingFields: missing.fields, missingFacts: missing.facts };
-    }
-    return { ...base, outcome: compiled.check(variables) === true ? 'met' : 'not-met' };
-  } catch (error) {
-    return {
-      ...base,
-      outcome: 'error',
-      error: `The guideline “${rule.title}” (${pack.id}/${rule.id}) could not be checked: ${(error as Error).message.split('\n')[0]}`,
-    };
-  }
 }
+
+const NOTHING_MISSING: { fields: string[]; facts: string[] } = Object.freeze({ fields: [], facts: [] }) as never;

@@ -111,6 +111,19 @@ export class GuidelineService {
 
   /** Checks entries against every pack in force and stores the results with the pack versions. */
   check(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>): Finding[][] {
+    const results = this.evaluate(entries, setAsides);
+    const checkedAt = this.clock().toISOString();
+    this.db.transaction(() => {
+      entries.forEach((entry, index) => {
+        this.statements.saveFindings.run(entry.id, entry.revision, this.packKey, JSON.stringify(results[index]), checkedAt);
+        this.cache.set(entry.id, { revision: entry.revision, packs: this.packKey, findings: results[index]! });
+      });
+    }).immediate();
+    return results;
+  }
+
+  /** Evaluates every rule in force on each entry, most important findings first. Stores nothing. */
+  evaluate(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>): Finding[][] {
     const today = this.clock().toISOString().slice(0, 10);
     const facts: RuleFacts = noFacts();
     const results = entries.map((entry) => {
@@ -121,13 +134,6 @@ export class GuidelineService {
       }
       return findings.sort(compareFindings);
     });
-    const checkedAt = this.clock().toISOString();
-    this.db.transaction(() => {
-      entries.forEach((entry, index) => {
-        this.statements.saveFindings.run(entry.id, entry.revision, this.packKey, JSON.stringify(results[index]), checkedAt);
-        this.cache.set(entry.id, { revision: entry.revision, packs: this.packKey, findings: results[index]! });
-      });
-    }).immediate();
     return results;
   }
 
@@ -221,7 +227,7 @@ export class GuidelineService {
     this.packKey = packs.map(({ compiled: { pack } }) => `${pack.id}@${pack.version}`).join(',');
   }
 
-  private setAsidesByEntry(entryIds: string[] | null): Map<string, Map<string, SetAside>> {
+  setAsidesByEntry(entryIds: string[] | null): Map<string, Map<string, SetAside>> {
     const rows =
       entryIds === null
         ? this.statements.allSetAsides.all()
