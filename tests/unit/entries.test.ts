@@ -122,17 +122,29 @@ describe('entries', () => {
     book.close();
   });
 
-  it('the home view counts tools and lists what needs attention, most critical first', () => {
-    const book = fieldbook();
-    book.createEntry({ name: 'Calm tool', kind: 'other', owner: 'Ann', purpose: 'x', criticality: 'low' });
-    book.createEntry({ name: 'Critical tool', kind: 'spreadsheet', owner: 'Ann', purpose: 'x', criticality: 'critical' });
-    book.createEntry({ name: 'Unowned tool', kind: 'script', owner: '', purpose: 'x', criticality: 'medium' });
+  it('the home view counts tools and lists what needs attention, most important first', () => {
+    const pack = `fieldbookPack: 1
+id: home.test
+name: Home test
+version: 1.0.0
+publisher: IT
+date: 2026-11-01
+rules:
+  - { id: owner, title: Has an owner, question: Who owns it?, severity: required, category: Ownership, why: w, how: [h], inputs: [owner], check: 'entry.owner != ""' }
+  - { id: backup, title: Critical tools have a backup owner, question: Who stands in?, severity: important, category: Ownership, why: w, how: [h], appliesWhen: 'entry.criticality == "critical"', check: 'entry.backupOwners.size() > 0' }
+`;
+    const book = openFieldbook({ dataDir: tempDir(), baselinePack: pack });
+    book.createEntry({ name: 'Calm tool', kind: 'other', owner: 'Ann', criticality: 'low' });
+    book.createEntry({ name: 'Critical tool', kind: 'spreadsheet', owner: 'Ann', criticality: 'critical' });
+    book.createEntry({ name: 'Unowned tool', kind: 'script', owner: '', criticality: 'medium' });
     const home = book.home();
     expect(HomeSummary.parse(home)).toEqual(home);
     expect(home.total).toBe(3);
     expect(home.byKind).toEqual({ other: 1, spreadsheet: 1, script: 1 });
-    expect(home.needsAttention.map((item) => item.name)).toEqual(['Critical tool', 'Unowned tool']);
-    expect(home.needsAttention[0]!.reasons).toContain('Important to the team, but nobody is named as backup');
+    expect(home.needsAttention.map((item) => [item.name, item.reasons])).toEqual([
+      ['Unowned tool', ['Needs info: Who owns it?']],
+      ['Critical tool', ['Not met yet: Critical tools have a backup owner']],
+    ]);
     expect(home.recentChanges).toHaveLength(3);
     book.close();
   });
