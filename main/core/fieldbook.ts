@@ -45,7 +45,10 @@ export function openFieldbook(options: { dataDir: string; clock?: () => Date; ba
         const { profile } = settings.get();
         return entries.create({ owner: profile.name, team: profile.team, ...patch });
       },
-      home: () => homeSummary(db, guidelines.allFindings()),
+      home: () => {
+        const all = entries.all();
+        return homeSummary(db, all, guidelines.actionableFindings(all));
+      },
       close: () => db.close(),
     };
   } catch (error) {

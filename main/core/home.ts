@@ -1,6 +1,6 @@
 import type { AttentionItem, HomeSummary, RecentChange } from '../../shared/contract';
 import type { Entry } from '../../shared/entry';
-import { needsAction, severityRank, type Finding } from '../../shared/guidelines';
+import { compareFindings, needsAction, severityRank, type Finding } from '../../shared/guidelines';
 import { criticalityRank } from './entries';
 import type { Database } from './store/database';
 
@@ -15,10 +15,10 @@ function reasonFor(finding: Finding): string {
  * What deserves a look first: entries with guidelines not met yet or needing info,
  * the most important guidelines on the most critical tools first.
  */
-export function needsAttention(findingsByEntry: Map<Entry, Finding[]>, limit = 8): AttentionItem[] {
+export function needsAttention(actionable: Map<Entry, Finding[]>, limit = 8): AttentionItem[] {
   const candidates: { entry: Entry; actions: Finding[]; weight: number }[] = [];
-  for (const [entry, findings] of findingsByEntry) {
-    const actions = findings.filter(needsAction);
+  for (const [entry, findings] of actionable) {
+    const actions = findings.filter(needsAction).sort(compareFindings);
     if (actions.length === 0) continue;
     const topSeverity = Math.max(...actions.map((finding) => severityRank(finding.severity)));
     candidates.push({ entry, actions, weight: topSeverity * 10 + criticalityRank(entry.criticality) * 2 });
@@ -35,8 +35,7 @@ export function needsAttention(findingsByEntry: Map<Entry, Finding[]>, limit = 8
     }));
 }
 
-export function homeSummary(db: Database, findingsByEntry: Map<Entry, Finding[]>): HomeSummary {
-  const entries = [...findingsByEntry.keys()];
+export function homeSummary(db: Database, entries: Entry[], actionable: Map<Entry, Finding[]>): HomeSummary {
   const countBy = (key: (entry: Entry) => string | null) => {
     const counts: Record<string, number> = {};
     for (const entry of entries) {
@@ -62,7 +61,7 @@ export function homeSummary(db: Database, findingsByEntry: Map<Entry, Finding[]>
     byCriticality: countBy((entry) => entry.criticality),
     byLifecycle: countBy((entry) => entry.lifecycle),
     personalDataCount: entries.filter((entry) => entry.dataCategories.some((c) => PERSONAL_CATEGORIES.has(c))).length,
-    needsAttention: needsAttention(findingsByEntry),
+    needsAttention: needsAttention(actionable),
     recentChanges,
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntryFields, blankEntryFields, type Entry } from '../../shared/entry';
+import { OUTCOMES } from '../../shared/guidelines';
 import { entryView } from '../../main/core/guidelines/celEnvironment';
 import { compilePack, formatProblems } from '../../main/core/guidelines/compilePack';
 import { evaluateRule } from '../../main/core/guidelines/evaluateRule';
@@ -43,7 +44,8 @@ function sampleEntry(changes: Record<string, unknown>): { entry: Entry; facts: R
 function outcomeOf(ruleId: string, changes: Record<string, unknown>) {
   const compiled = rules.find((rule) => rule.rule.id === ruleId)!;
   const { entry, facts } = sampleEntry(changes);
-  return evaluateRule(pack, compiled, { entry, view: entryView(entry), facts, setAsides: new Map(), today: '2026-11-25' }).outcome;
+  const code = evaluateRule(pack, compiled, { entry, variables: { entry: entryView(entry), facts }, facts, setAsides: new Map(), today: '2026-11-25' }, { detail: null });
+  return OUTCOMES[code];
 }
 
 describe('the baseline pack', () => {

@@ -150,26 +150,24 @@ function linkNames(links: Entry['dependsOn'], linkedNames: Record<string, string
 }
 
 /**
- * Which of a rule's inputs are missing. An entry field is missing while it is empty and the
- * empty value is not itself an answer (no backup owners is an answer; no data categories is not).
+ * Which of a rule's inputs are missing; null when none, so the common case allocates nothing.
+ * An entry field is missing while it is empty and the empty value is not itself an answer
+ * (no backup owners is an answer; no data categories is not).
  */
 const EMPTY_IS_AN_ANSWER = new Set<keyof EntryView>(['backupOwners', 'files', 'dependsOn', 'feeds', 'tags', 'notes']);
 
-export function missingInputs(inputs: readonly string[], entry: Entry, facts: RuleFacts): { fields: string[]; facts: string[] } {
-  const fields: string[] = [];
-  const missingFacts: string[] = [];
+export function missingInputs(inputs: readonly string[], entry: Entry, facts: RuleFacts): { fields: string[]; facts: string[] } | null {
+  let missing: { fields: string[]; facts: string[] } | null = null;
   for (const input of inputs) {
     if (input.startsWith('facts.')) {
-      if (!facts.inspected) missingFacts.push(input);
-      continue;
+      if (!facts.inspected) (missing ??= { fields: [], facts: [] }).facts.push(input);
+    } else if (input.startsWith('answers.')) {
+      if ((entry.answers[input.slice('answers.'.length)] ?? '') === '') (missing ??= { fields: [], facts: [] }).fields.push(input);
+    } else {
+      const value = entry[input as keyof Entry];
+      const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+      if (empty && !EMPTY_IS_AN_ANSWER.has(input as keyof EntryView)) (missing ??= { fields: [], facts: [] }).fields.push(input);
     }
-    if (input.startsWith('answers.')) {
-      if ((entry.answers[input.slice('answers.'.length)] ?? '') === '') fields.push(input);
-      continue;
-    }
-    const value = entry[input as keyof Entry];
-    const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
-    if (empty && !EMPTY_IS_AN_ANSWER.has(input as keyof EntryView)) fields.push(input);
   }
-  return { fields, facts: missingFacts };
+  return missing;
 }

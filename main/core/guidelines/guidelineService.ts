@@ -1,6 +1,8 @@
 import type { Entry } from '../../../shared/entry';
 import {
+  OUTCOMES,
   compareFindings,
+  needsAction,
   type Finding,
   type PackSummary,
   type PackTrust,
@@ -14,7 +16,7 @@ import type { Database } from '../store/database';
 import { readBaselinePack } from './baselinePack';
 import { entryView } from './celEnvironment';
 import { compilePack, formatProblems, type CompiledPack } from './compilePack';
-import { evaluateRule } from './evaluateRule';
+import { OUTCOME_CODE, evaluateRule, type RuleDetail } from './evaluateRule';
 import { noFacts, type RuleFacts } from './facts';
 import { keyIdOf, publicKeyFromBase64, verifyPack, type TrustedKey } from './signing';
 
@@ -22,6 +24,26 @@ interface LoadedPack {
   compiled: CompiledPack;
   trust: PackTrust;
 }
+
+/** One rule in force, at a fixed index for as long as the same packs are in force. */
+interface RuleInForce {
+  pack: CompiledPack['pack'];
+  compiled: CompiledPack['rules'][number];
+}
+
+/**
+ * The result of checking one entry, kept compact: one outcome code per rule in force,
+ * and details only for the few results that have them.
+ */
+export interface EntryCheck {
+  revision: number;
+  packKey: string;
+  outcomes: Uint8Array;
+  details: Map<number, RuleDetail>;
+}
+
+const NEEDS_INFO = OUTCOME_CODE['needs-info'];
+const NOT_MET = OUTCOME_CODE['not-met'];
 
 export interface PackImport {
   text: string;
@@ -36,7 +58,8 @@ export interface PackImport {
  */
 export class GuidelineService {
   private packs: LoadedPack[] = [];
-  private readonly cache = new Map<string, { revision: number; packs: string; findings: Finding[] }>();
+  private rulesInForce: RuleInForce[] = [];
+  private readonly cache = new Map<string, EntryCheck>();
   private packKey = '';
   private readonly statements;
 
@@ -93,48 +116,63 @@ export class GuidelineService {
   /** The findings of one entry, most important first. */
   findings(entryId: string): Finding[] {
     const entry = this.entries.get(entryId);
-    const cached = this.cache.get(entryId);
-    if (cached && cached.revision === entry.revision && cached.packs === this.packKey) return cached.findings;
-    return this.check([entry], this.setAsidesByEntry([entryId]))[0]!;
+    return this.expand(this.fresh(entry) ?? this.check([entry], this.setAsidesByEntry([entryId]))[0]!).sort(compareFindings);
   }
 
-  /** Every live entry's findings; checks only entries whose revision or packs changed. */
-  allFindings(): Map<Entry, Finding[]> {
-    const entries = this.entries.all();
-    const stale = entries.filter((entry) => {
-      const cached = this.cache.get(entry.id);
-      return !cached || cached.revision !== entry.revision || cached.packs !== this.packKey;
-    });
-    if (stale.length > 0) this.check(stale, this.setAsidesByEntry(null));
-    return new Map(entries.map((entry) => [entry, this.cache.get(entry.id)!.findings]));
+  /** Every live entry with its findings, most important first (for exports). */
+  allFindings(entries: Entry[] = this.entries.all()): Map<Entry, Finding[]> {
+    this.checkStale(entries);
+    return new Map(entries.map((entry) => [entry, this.expand(this.cache.get(entry.id)!).sort(compareFindings)]));
   }
 
-  /** Checks entries against every pack in force and stores the results with the pack versions. */
-  check(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>): Finding[][] {
-    const results = this.evaluate(entries, setAsides);
+  /** For each live entry, the findings that ask something of the user (not met, needs info). */
+  actionableFindings(entries: Entry[] = this.entries.all()): Map<Entry, Finding[]> {
+    this.checkStale(entries);
+    const result = new Map<Entry, Finding[]>();
+    for (const entry of entries) {
+      const { outcomes } = this.cache.get(entry.id)!;
+      if (outcomes.some((code) => code === NOT_MET || code === NEEDS_INFO)) {
+        result.set(entry, this.expand(this.cache.get(entry.id)!).filter(needsAction));
+      }
+    }
+    return result;
+  }
+
+  /** Checks entries against every rule in force and stores the results with the pack versions. */
+  check(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>): EntryCheck[] {
+    const checks = this.evaluate(entries, setAsides);
     const checkedAt = this.clock().toISOString();
     this.db.transaction(() => {
       entries.forEach((entry, index) => {
-        this.statements.saveFindings.run(entry.id, entry.revision, this.packKey, JSON.stringify(results[index]), checkedAt);
-        this.cache.set(entry.id, { revision: entry.revision, packs: this.packKey, findings: results[index]! });
+        const check = checks[index]!;
+        const stored = { outcomes: check.outcomes.join(''), details: Object.fromEntries(check.details) };
+        this.statements.saveFindings.run(entry.id, entry.revision, this.packKey, JSON.stringify(stored), checkedAt);
+        this.cache.set(entry.id, check);
       });
     }).immediate();
-    return results;
+    return checks;
   }
 
-  /** Evaluates every rule in force on each entry, most important findings first. Stores nothing. */
-  evaluate(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>): Finding[][] {
+  /** Evaluates every rule in force on each entry. Stores nothing. This is the hot path of a full check. */
+  evaluate(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>): EntryCheck[] {
     const today = this.clock().toISOString().slice(0, 10);
     const facts: RuleFacts = noFacts();
-    const results = entries.map((entry) => {
-      const context = { entry, view: entryView(entry), facts, setAsides: setAsides.get(entry.id) ?? new Map(), today };
-      const findings: Finding[] = [];
-      for (const { compiled } of this.packs) {
-        for (const rule of compiled.rules) findings.push(evaluateRule(compiled.pack, rule, context));
+    const rules = this.rulesInForce;
+    const sink: { detail: RuleDetail | null } = { detail: null };
+    const noSetAsides = new Map<string, SetAside>();
+    const checks: EntryCheck[] = new Array(entries.length);
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
+      const context = { entry, variables: { entry: entryView(entry), facts }, facts, setAsides: setAsides.get(entry.id) ?? noSetAsides, today };
+      const outcomes = new Uint8Array(rules.length);
+      const details = new Map<number, RuleDetail>();
+      for (let r = 0; r < rules.length; r++) {
+        outcomes[r] = evaluateRule(rules[r]!.pack, rules[r]!.compiled, context, sink);
+        if (sink.detail !== null) details.set(r, sink.detail);
       }
-      return findings.sort(compareFindings);
-    });
-    return results;
+      checks[e] = { revision: entry.revision, packKey: this.packKey, outcomes, details };
+    }
+    return checks;
   }
 
   setAside(entryId: string, packId: string, ruleId: string, reason: string, until: string | null, by: string): Finding[] {
@@ -206,6 +244,38 @@ export class GuidelineService {
     return this.statements.trusted.all().map((row) => ({ keyId: row.key_id, name: row.name, publicKey: row.public_key }));
   }
 
+  private checkStale(entries: Entry[]): void {
+    const stale = entries.filter((entry) => !this.fresh(entry));
+    if (stale.length > 0) this.check(stale, this.setAsidesByEntry(null));
+  }
+
+  private fresh(entry: Entry): EntryCheck | null {
+    const cached = this.cache.get(entry.id);
+    return cached && cached.revision === entry.revision && cached.packKey === this.packKey ? cached : null;
+  }
+
+  /** Turns a compact check into findings a person can read. */
+  private expand(check: EntryCheck): Finding[] {
+    return this.rulesInForce.map(({ pack, compiled: { rule } }, index) => {
+      const detail = check.details.get(index);
+      return {
+        packId: pack.id,
+        packVersion: pack.version,
+        ruleId: rule.id,
+        title: rule.title,
+        question: rule.question,
+        severity: rule.severity,
+        category: rule.category,
+        outcome: OUTCOMES[check.outcomes[index]!]!,
+        missingFields: detail?.missingFields ?? [],
+        missingFacts: detail?.missingFacts ?? [],
+        setAside: detail?.setAside ?? null,
+        setAsideExpired: detail?.setAsideExpired ?? false,
+        error: detail?.error ?? null,
+      };
+    });
+  }
+
   private recheck(entryId: string): Finding[] {
     this.cache.delete(entryId);
     const findings = this.findings(entryId);
@@ -224,6 +294,7 @@ export class GuidelineService {
       else console.error(`Guideline pack ${stored.id} is not in force:\n${formatProblems(result.problems)}`);
     }
     this.packs = packs;
+    this.rulesInForce = packs.flatMap(({ compiled }) => compiled.rules.map((rule) => ({ pack: compiled.pack, compiled: rule })));
     this.packKey = packs.map(({ compiled: { pack } }) => `${pack.id}@${pack.version}`).join(',');
   }
 
