@@ -1,0 +1,115 @@
+import { useEffect, useRef } from 'react';
+import { api } from '../api/client';
+import { NewEntryDialog } from '../features/add/NewEntryDialog';
+import { EntryView } from '../features/entry/EntryView';
+import { useEntryStore } from '../features/entry/entryStore';
+import { HomeView } from '../features/home/HomeView';
+import { useHomeStore } from '../features/home/homeStore';
+import { ListView } from '../features/list/ListView';
+import { useListStore } from '../features/list/listStore';
+import { SettingsView } from '../features/settings/SettingsView';
+import { themeAttribute } from '../features/settings/settingsState';
+import { useSettingsStore } from '../features/settings/settingsStore';
+import { useTagsStore } from '../features/tags/tagsStore';
+import { Toasts } from '../features/toasts/Toasts';
+import { useAppStore } from './appStore';
+import { useRoute } from './navigation';
+import { routeHref, type Route } from './route';
+import { Sidebar } from './Sidebar';
+import { StoreProblemPage } from './StoreProblemPage';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+
+function MissingView({ path }: { path: string }) {
+  return (
+    <div className="view view-narrow">
+      <h1>There is nothing at this address</h1>
+      <p className="muted">
+        “{path}” is not a place in Fieldbook. <a href={routeHref({ view: 'home' })}>Go to Home</a>
+      </p>
+    </div>
+  );
+}
+
+function CurrentView({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'home':
+      return <HomeView />;
+    case 'list':
+      return <ListView />;
+    case 'entry':
+      return <EntryView key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsView />;
+    case 'missing':
+      return <MissingView path={route.path} />;
+  }
+}
+
+/** Keeps every feature's data in step with changes made anywhere (this window, another one, the CLI). */
+function useLiveUpdates(): void {
+  useEffect(() => {
+    const stopEntries = api.on('entries.changed', () => {
+      useListStore.getState().entriesChanged();
+      useHomeStore.getState().entriesChanged();
+      useTagsStore.getState().entriesChanged();
+      useEntryStore.getState().entriesChanged();
+    });
+    const stopSettings = api.on('settings.changed', (settings) => useSettingsStore.getState().received(settings));
+    // Closing or reloading the window: send what is still waiting.
+    const flush = () => {
+      void useEntryStore.getState().flush();
+      void useSettingsStore.getState().flushProfile();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      stopEntries();
+      stopSettings();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, []);
+}
+
+function useTheme(): void {
+  const theme = useSettingsStore((store) => store.settings?.theme);
+  useEffect(() => {
+    if (theme === undefined) return;
+    const value = themeAttribute(theme);
+    if (value) document.documentElement.dataset.theme = value;
+    else delete document.documentElement.dataset.theme;
+  }, [theme]);
+}
+
+export function App() {
+  const route = useRoute();
+  const storeProblem = useAppStore((store) => store.storeProblem);
+  const loadSettings = useSettingsStore((store) => store.load);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+  useLiveUpdates();
+  useGlobalShortcuts();
+  useTheme();
+
+  if (storeProblem) return <StoreProblemPage error={storeProblem} />;
+
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+        Skip to content
+      </button>
+      <Sidebar route={route} />
+      <main ref={mainRef} id="main" className="main" tabIndex={-1}>
+        <CurrentView route={route} />
+      </main>
+      <Toasts />
+      <NewEntryDialog />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Waits until the entry form says everything typed is stored. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+}
+
+/** Adds an entry through the New entry dialog; the entry form is open afterwards. */
+export async function addEntry(page: Page, name: string, kind: string): Promise<void> {
+  await page.getByRole('button', { name: 'New entry' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New entry' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Kind').selectOption({ label: kind });
+  await dialog.getByRole('button', { name: 'Add tool' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Sets the profile in Settings (it prefills the owner of new entries). */
+export async function setProfile(page: Page, name: string, team: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Your team').fill(team);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+/** Opens the Fieldbook list from the sidebar. */
+export async function openList(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fieldbook' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fieldbook' })).toBeVisible();
+}
+
+/** The options of the virtual list (only the rows currently rendered). */
+export function listRows(page: Page) {
+  return page.getByRole('listbox', { name: 'Tools' }).getByRole('option');
+}
+
+/** Everything a test may set on an entry it creates directly (setup only; the UI is what is tested). */
+export interface EntrySeed {
+  name: string;
+  kind?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Creates entries through the same API the page uses, with the page's connection cookie.
+ * For setting up a test quickly; the behaviour under test always goes through the UI.
+ */
+export async function createEntries(page: Page, entries: EntrySeed[]): Promise<string[]> {
+  return page.evaluate(async (seeds) => {
+    const ids: string[] = [];
+    for (const fields of seeds) {
+      const response = await fetch('/api/call/entries.create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields }),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: { id: string }; error?: { message: string } };
+      if (!result.ok || !result.value) throw new Error(`Could not create ${fields.name}: ${result.error?.message}`);
+      ids.push(result.value.id);
+    }
+    return ids;
+  }, entries);
+}
