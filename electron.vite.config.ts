@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           main: resolve(root, 'main/app/main.ts'),
           cli: resolve(root, 'main/cli/cli.ts'),
+          // IT's hub server (hub/bin/fieldbook-hub.js runs it); plain Node, no Electron.
+          hub: resolve(root, 'hub/hubCli.ts'),
         },
       },
     },

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Layer rules (ARCHITECTURE.md): which folder may import which.
  * shared imports nothing of ours; main/core imports shared only, never electron;
- * only main/app imports electron; renderer imports shared only.
+ * only main/app imports electron; renderer imports shared only; hub imports shared only.
  */
 const ourLayers = ['main', 'renderer', 'hub', 'tests'];
 const layer = (files, forbiddenLayers, extra = []) => ({
@@ -55,6 +55,11 @@ export default tseslint.config(
   layer(['main/host/**', 'main/cli/**'], ['renderer', 'hub', 'tests', 'app'], [noElectron]),
   layer(['main/app/**'], ['renderer', 'hub', 'tests', 'host', 'cli']),
   layer(['renderer/**'], ['main', 'hub', 'tests'], [noElectron, noNode]),
+  layer(['hub/**'], ['main', 'renderer', 'tests'], [noElectron]),
+  {
+    files: ['hub/bin/**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
   {
     // Config files and scripts are tool entry points: default exports are their convention.
     files: ['*.config.ts', '*.config.js', 'tests/**/playwright.config.ts', 'electron.vite.config.ts'],

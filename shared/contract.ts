@@ -10,6 +10,7 @@ import {
   Sensitivity,
 } from './entry';
 import { Finding, PackSummary, RuleInfo } from './guidelines';
+import { FileFormat, InspectionResult } from './inspection';
 
 /**
  * Every call the renderer can make, with its input and output schemas.
@@ -72,6 +73,8 @@ export const AttentionItem = z.object({
   kind: EntryKind,
   criticality: Criticality.nullable(),
   reasons: z.array(z.string()),
+  /** How many guidelines ask something of the user on this entry (reasons shows the first few). */
+  openCount: z.number().int(),
 });
 export type AttentionItem = z.infer<typeof AttentionItem>;
 
@@ -90,7 +93,11 @@ export const HomeSummary = z.object({
   byCriticality: z.record(z.string(), z.number().int()),
   byLifecycle: z.record(z.string(), z.number().int()),
   personalDataCount: z.number().int(),
+  /** Guidelines not met yet or needing info, across the fieldbook. */
+  openFindings: z.number().int(),
   needsAttention: z.array(AttentionItem),
+  /** How many entries have something to look at (needsAttention lists the first few). */
+  attentionCount: z.number().int(),
   recentChanges: z.array(RecentChange),
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
@@ -117,6 +124,111 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Export formats. The desktop app and the CLI write all of them to disk. */
+export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'xlsx', 'csv', 'json'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+/** Formats the Node side can hand to a page as text, for a preview or a download. */
+export const TEXT_EXPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
+export const TextExportFormat = z.enum(TEXT_EXPORT_FORMATS);
+export type TextExportFormat = z.infer<typeof TextExportFormat>;
+
+export const RenderedExport = z.object({
+  /** A suggested file name: "fieldbook-2026-11-25.html". */
+  fileName: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+});
+export type RenderedExport = z.infer<typeof RenderedExport>;
+
+/** The largest JSON export an import accepts (characters). */
+export const MAX_IMPORT_CHARS = 128 * 1024 * 1024;
+
+/** One entry in an import preview: what happens to it, and why, in plain words. */
+export const ImportEntryChange = z.object({
+  id: EntryId,
+  name: z.string(),
+  /** The revision in this fieldbook, or null when it is not here yet. */
+  localRevision: z.number().int().nullable(),
+  importRevision: z.number().int(),
+  reason: z.string(),
+});
+export type ImportEntryChange = z.infer<typeof ImportEntryChange>;
+
+/** What an import will do (preview) or did (apply). Local data that is newer is never overwritten. */
+export const ImportPreview = z.object({
+  exportedAt: z.string(),
+  appVersion: z.string(),
+  scope: z.enum(['all', 'entry']),
+  /** False for a preview: nothing has changed yet. */
+  applied: z.boolean(),
+  /** One or two sentences a person can read: what will be (or was) added, replaced and skipped. */
+  summary: z.string(),
+  entries: z.object({
+    added: z.array(ImportEntryChange),
+    replaced: z.array(ImportEntryChange),
+    skipped: z.array(ImportEntryChange),
+  }),
+  setAsides: z.object({ added: z.number().int(), skipped: z.number().int() }),
+  packs: z.object({
+    added: z.array(z.object({ id: z.string(), version: z.string(), reason: z.string() })),
+    skipped: z.array(z.object({ id: z.string(), version: z.string(), reason: z.string() })),
+  }),
+  publishers: z.object({
+    added: z.array(z.object({ keyId: z.string(), name: z.string() })),
+    skipped: z.number().int(),
+  }),
+  profile: z.object({ action: z.enum(['set', 'kept', 'none']), name: z.string(), team: z.string() }),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** One of an entry's files, with what Fieldbook found in it, in plain words and in full. */
+export const InspectedFile = z.object({
+  path: z.string(),
+  inspectedAt: z.string(),
+  summary: z.string(),
+  result: InspectionResult,
+});
+export type InspectedFile = z.infer<typeof InspectedFile>;
+
+/** A file read before it belongs to an entry: what was found, and what a new entry could say. */
+export const FilePreview = z.object({
+  path: z.string(),
+  summary: z.string(),
+  result: InspectionResult,
+  suggestion: EntryPatch,
+});
+export type FilePreview = z.infer<typeof FilePreview>;
+
+export const DiscoveryStatus = z.object({
+  scanId: z.uuid(),
+  folder: z.string(),
+  /** Files looked at so far. */
+  seen: z.number().int(),
+  /** Tools found so far. */
+  candidates: z.number().int(),
+  inspected: z.number().int(),
+  /** Folders that could not be read. */
+  skipped: z.number().int(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  error: z.string().optional(),
+});
+export type DiscoveryStatus = z.infer<typeof DiscoveryStatus>;
+
+export const DiscoveryCandidate = z.object({
+  path: z.string(),
+  format: FileFormat,
+  bytes: z.number().int(),
+  modified: z.string().nullable(),
+  /** Why it looks like a tool: "macros that run when it opens", "an Access database". */
+  reasons: z.array(z.string()),
+  summary: z.string(),
+  suggestion: EntryPatch,
+});
+export type DiscoveryCandidate = z.infer<typeof DiscoveryCandidate>;
+
+const FilePath = z.string().trim().min(1, 'Give the path of a file.').max(4_096);
+
 const ById = z.object({ id: EntryId });
 const Nothing = z.object({}).strict();
 
@@ -133,6 +245,15 @@ export const contract = {
   'entries.history': { input: ById, output: z.array(HistoryItem) },
   'tags.list': { input: Nothing, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'home.summary': { input: Nothing, output: HomeSummary },
+  'files.list': { input: ById, output: z.array(InspectedFile) },
+  'files.refresh': { input: z.object({ id: EntryId, force: z.boolean().default(false) }), output: z.array(InspectedFile) },
+  'files.preview': { input: z.object({ paths: z.array(FilePath).min(1).max(20) }), output: z.array(FilePreview) },
+  'discover.start': { input: z.object({ folder: FilePath }), output: DiscoveryStatus },
+  'discover.cancel': { input: z.object({ scanId: z.uuid() }), output: DiscoveryStatus },
+  'discover.results': {
+    input: z.object({ scanId: z.uuid() }),
+    output: z.object({ status: DiscoveryStatus, candidates: z.array(DiscoveryCandidate) }),
+  },
   'guidelines.packs': { input: Nothing, output: z.array(PackSummary) },
   'guidelines.rules': { input: Nothing, output: z.array(RuleInfo) },
   'guidelines.findings': { input: ById, output: z.array(Finding) },
@@ -163,6 +284,12 @@ export const contract = {
     input: z.object({ name: z.string().trim().min(1).max(200), publicKey: z.string().trim().min(1).max(1_000) }),
     output: z.object({ keyId: z.string(), name: z.string() }),
   },
+  'export.render': {
+    input: z.object({ format: TextExportFormat, entryId: EntryId.nullable().default(null) }),
+    output: RenderedExport,
+  },
+  'import.preview': { input: z.object({ text: z.string().min(1).max(MAX_IMPORT_CHARS) }), output: ImportPreview },
+  'import.apply': { input: z.object({ text: z.string().min(1).max(MAX_IMPORT_CHARS) }), output: ImportPreview },
 } as const;
 
 export type Contract = typeof contract;
@@ -175,6 +302,7 @@ export type CallOutput<M extends Method> = z.output<Contract[M]['output']>;
 export const events = {
   'entries.changed': z.object({ ids: z.array(EntryId), action: z.enum(HISTORY_ACTIONS) }),
   'findings.changed': z.object({ ids: z.array(EntryId) }),
+  'discover.progress': DiscoveryStatus,
   'guidelines.changed': z.object({ packs: z.string() }),
   'settings.changed': Settings,
 } as const;

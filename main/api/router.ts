@@ -10,12 +10,14 @@ import {
   type Method,
 } from '../../shared/contract';
 import { FieldbookError } from '../core/errors';
+import { applyImport, previewImport } from '../core/export/importFieldbook';
+import { renderExport } from '../core/export/runExport';
 import type { Fieldbook } from '../core/fieldbook';
 import { toStoreError } from '../core/store/database';
 import { describeIssues } from '../core/validation';
 
 /** Handlers receive the input after validation, with the contract's defaults applied. */
-type Handlers = { [M in Method]: (input: ParsedInput<M>, fieldbook: Fieldbook) => CallOutput<M> };
+type Handlers = { [M in Method]: (input: ParsedInput<M>, fieldbook: Fieldbook) => CallOutput<M> | Promise<CallOutput<M>> };
 type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 
 const handlers: Handlers = {
@@ -35,6 +37,15 @@ const handlers: Handlers = {
   'entries.history': (input, fieldbook) => fieldbook.entries.history(input.id),
   'tags.list': (_input, fieldbook) => fieldbook.entries.tags(),
   'home.summary': (_input, fieldbook) => fieldbook.home(),
+  'files.list': (input, fieldbook) => fieldbook.files.described(input.id),
+  'files.refresh': async (input, fieldbook) => {
+    await fieldbook.files.refresh(input.id, input.force);
+    return fieldbook.files.described(input.id);
+  },
+  'files.preview': (input, fieldbook) => fieldbook.files.preview(input.paths),
+  'discover.start': (input, fieldbook) => fieldbook.discovery.start(input.folder),
+  'discover.cancel': (input, fieldbook) => fieldbook.discovery.cancel(input.scanId),
+  'discover.results': (input, fieldbook) => fieldbook.discovery.results(input.scanId),
   'guidelines.packs': (_input, fieldbook) => fieldbook.guidelines.packsInForce(),
   'guidelines.rules': (_input, fieldbook) => fieldbook.guidelines.rules(),
   'guidelines.findings': (input, fieldbook) => fieldbook.guidelines.findings(input.id),
@@ -47,6 +58,10 @@ const handlers: Handlers = {
     const { keyId, name } = fieldbook.guidelines.trustPublisher(input.name, input.publicKey);
     return { keyId, name };
   },
+  // Export to text for a page to preview or download; writing anywhere on disk is not offered to a web page.
+  'export.render': (input, fieldbook) => renderExport(fieldbook, { format: input.format, entryId: input.entryId, appVersion: packageJson.version }),
+  'import.preview': (input, fieldbook) => previewImport(fieldbook, input.text),
+  'import.apply': (input, fieldbook) => applyImport(fieldbook, input.text),
 };
 
 export interface ApiRouter {
@@ -80,7 +95,7 @@ export function createApiRouter(fieldbook: Fieldbook): ApiRouter {
       }
       try {
         const handler = handlers[method] as (input: unknown, fieldbook: Fieldbook) => unknown;
-        return { ok: true, value: handler(parsed.data, fieldbook) } as CallResult<Method>;
+        return { ok: true, value: await handler(parsed.data, fieldbook) } as CallResult<Method>;
       } catch (error) {
         return failure(toCallError(error, fieldbook.databasePath));
       }

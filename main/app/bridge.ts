@@ -33,6 +33,12 @@ export const METHOD_NAMES = [
   'entries.history',
   'tags.list',
   'home.summary',
+  'files.list',
+  'files.refresh',
+  'files.preview',
+  'discover.start',
+  'discover.cancel',
+  'discover.results',
   'guidelines.packs',
   'guidelines.rules',
   'guidelines.findings',
@@ -41,9 +47,12 @@ export const METHOD_NAMES = [
   'guidelines.importPack',
   'guidelines.removePack',
   'guidelines.trustPublisher',
+  'export.render',
+  'import.preview',
+  'import.apply',
 ] as const satisfies readonly Method[];
 
-export const EVENT_NAMES = ['entries.changed', 'findings.changed', 'guidelines.changed', 'settings.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['entries.changed', 'findings.changed', 'discover.progress', 'guidelines.changed', 'settings.changed'] as const satisfies readonly EventName[];
 
 // If the contract gains a method or event, these fail to compile until the lists above follow.
 type MissingMethods = Exclude<Method, (typeof METHOD_NAMES)[number]>;

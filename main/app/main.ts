@@ -7,6 +7,7 @@
  * windowState, startupError); this file only wires them to Electron. See security.ts for
  * where each item of Electron's security checklist is handled.
  */
+/// <reference types="electron-vite/node" />
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
@@ -14,6 +15,7 @@ import Store from 'electron-store';
 import { createApiRouter } from '../api/router';
 import { resolveDataDir } from '../core/dataDir';
 import { openFieldbook, type Fieldbook } from '../core/fieldbook';
+import inspectWorkerPath from '../core/inspect/inspectWorker?modulePath';
 import { APP_SCHEME, APP_START_URL } from './appUrl';
 import { dataDirFromArgv } from './commandLine';
 import { registerFieldbookIpc } from './ipc';
@@ -102,7 +104,8 @@ function onReady(folder: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT, log }));
 
   try {
-    fieldbook = openFieldbook({ dataDir: folder });
+    fieldbook = openFieldbook({ dataDir: folder, inspectionWorkerPath: path.resolve(here, inspectWorkerPath) });
+    fieldbook.files.watch();
   } catch (error) {
     // Corrupt, locked, newer or read-only store: say what happened and what to do, and quit
     // without touching the file.

@@ -9,6 +9,9 @@ import { demoEntries } from '../core/demo';
 import { FieldbookError } from '../core/errors';
 import { openFieldbook, type Fieldbook } from '../core/fieldbook';
 import { startBrowserHost } from '../host/browserHost';
+import { bundledInspectionWorker } from './inspectCommand';
+import { INSPECT_HELP, runInspect } from './inspectCommand';
+import { EXPORT_HELP, exportCommand, importCommand } from './exportCommands';
 import { PACK_HELP, packCheck, packKeygen, packSign } from './packCommands';
 
 const HELP = `Fieldbook ${packageJson.version} — document, check and share the tools your team runs on.
@@ -17,6 +20,8 @@ Usage:
   fieldbook serve [--port N]      Open Fieldbook in your browser (served on 127.0.0.1 only)
   fieldbook demo [--entries N]    Fill a fieldbook with N realistic sample entries (default 40)
 ${PACK_HELP}
+${EXPORT_HELP}
+${INSPECT_HELP}
   fieldbook --help                Show this help
   fieldbook --version             Show the version
 
@@ -38,6 +43,10 @@ export async function runCli(argv: string[]): Promise<number> {
         entries: { type: 'string' },
         key: { type: 'string' },
         out: { type: 'string' },
+        format: { type: 'string' },
+        entry: { type: 'string' },
+        yes: { type: 'boolean', short: 'y' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -66,7 +75,11 @@ export async function runCli(argv: string[]): Promise<number> {
       throw error;
     }
   }
-  if (rest.length > 0) return usageError(`Unexpected argument: ${rest[0]}`);
+  if (command === 'inspect') {
+    return rest.length > 0 ? runInspect(rest, values.json === true) : usageError('Say which files or folders to read: fieldbook inspect PATH... [--json]');
+  }
+  if (command === 'import' && rest.length !== 1) return usageError('Say which file to import: fieldbook import FILE [--yes]');
+  if (rest.length > 0 && command !== 'import') return usageError(`Unexpected argument: ${rest[0]}`);
   const dataDir = resolveDataDir({ dataDir: values['data-dir'] });
   try {
     switch (command) {
@@ -74,6 +87,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await serve(dataDir, parseNumber(values.port, 'port', 0, 65_535) ?? 0);
       case 'demo':
         return demo(dataDir, parseNumber(values.entries, 'entries', 1, 1_000_000) ?? 40);
+      case 'export':
+        return await exportCommand(dataDir, values, packageJson.version);
+      case 'import':
+        return importCommand(dataDir, rest[0]!, values.yes === true);
       default:
         return usageError(`Unknown command: ${command}`);
     }
@@ -98,8 +115,9 @@ async function serve(dataDir: string, port: number): Promise<number> {
   let fieldbook: Fieldbook | undefined;
   let router: ApiRouter;
   try {
-    fieldbook = openFieldbook({ dataDir });
+    fieldbook = openFieldbook({ dataDir, inspectionWorkerPath: bundledInspectionWorker() });
     router = createApiRouter(fieldbook);
+    fieldbook.files.watch();
   } catch (error) {
     if (!(error instanceof FieldbookError)) throw error;
     // Still open the window, so the person sees the reason there too.

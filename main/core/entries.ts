@@ -29,6 +29,21 @@ interface EntryRow {
   fields: string;
 }
 
+interface HistoryRow {
+  entry_id: string;
+  revision: number;
+  at: string;
+  action: HistoryAction;
+  changes: string;
+}
+
+/** One entry as a complete export holds it: fields, deletion, and every history row. */
+export interface EntryRecord {
+  entry: Entry;
+  deletedAt: string | null;
+  history: HistoryItem[];
+}
+
 interface SummaryRow {
   id: string;
   name: string;
@@ -95,6 +110,23 @@ export class EntryStore {
       linksTo: db.prepare<[string], { id: string; name: string; relation: string }>(
         `SELECT e.id, e.name, l.relation FROM entry_links l JOIN entries e ON e.id = l.from_id
          WHERE l.to_id = ? AND e.deleted_at IS NULL ORDER BY e.name`,
+      ),
+      // Import: an entry and its history written exactly as they were recorded elsewhere.
+      importInsert: db.prepare(
+        `INSERT INTO entries (id, revision, created_at, updated_at, deleted_at, name, kind, owner, team,
+           criticality_rank, sensitivity, lifecycle, tags, fields)
+         VALUES (@id, @revision, @createdAt, @updatedAt, @deletedAt, @name, @kind, @owner, @team,
+           @criticalityRank, @sensitivity, @lifecycle, @tags, @fields)`,
+      ),
+      importUpdate: db.prepare(
+        `UPDATE entries SET revision = @revision, created_at = @createdAt, updated_at = @updatedAt, deleted_at = @deletedAt,
+           name = @name, kind = @kind, owner = @owner, team = @team, criticality_rank = @criticalityRank,
+           sensitivity = @sensitivity, lifecycle = @lifecycle, tags = @tags, fields = @fields
+         WHERE id = @id`,
+      ),
+      historyDelete: db.prepare('DELETE FROM entry_history WHERE entry_id = ?'),
+      historyAsc: db.prepare<[string], HistoryRow>(
+        'SELECT entry_id, revision, at, action, changes FROM entry_history WHERE entry_id = ? ORDER BY revision',
       ),
       tagCounts: db.prepare<[], { tag: string; count: number }>(
         `SELECT t.tag AS tag, count(*) AS count FROM entry_tags t JOIN entries e ON e.id = t.entry_id
@@ -252,6 +284,56 @@ export class EntryStore {
       .prepare<[], EntryRow>('SELECT rowid, * FROM entries WHERE deleted_at IS NULL ORDER BY name')
       .all()
       .map(entryOf);
+  }
+
+  /**
+   * Entries with their full history, oldest revision first, deleted ones included: what a
+   * complete export holds. `ids` null means every entry in the fieldbook.
+   */
+  records(ids: readonly string[] | null = null): EntryRecord[] {
+    const rows =
+      ids === null
+        ? this.db.prepare<[], EntryRow>('SELECT rowid, * FROM entries ORDER BY name, id').all()
+        : ids.flatMap((id) => {
+            const row = this.statements.byId.get(id);
+            return row ? [row] : [];
+          });
+    const historyRows =
+      ids === null
+        ? this.db.prepare<[], HistoryRow>('SELECT entry_id, revision, at, action, changes FROM entry_history ORDER BY entry_id, revision').all()
+        : rows.flatMap((row) => this.statements.historyAsc.all(row.id));
+    const history = new Map<string, HistoryItem[]>();
+    for (const row of historyRows) {
+      const items = history.get(row.entry_id) ?? [];
+      items.push({ revision: row.revision, at: row.at, action: row.action, changes: JSON.parse(row.changes) as FieldChange[] });
+      history.set(row.entry_id, items);
+    }
+    return rows.map((row) => ({ entry: entryOf(row), deletedAt: row.deleted_at, history: history.get(row.id) ?? [] }));
+  }
+
+  /**
+   * Writes an entry exactly as it was recorded elsewhere (an import): its row with the same
+   * revision and dates, its history rows as they were (replacing any here), and its search
+   * index, tags and links. Call it inside the importer's transaction; emits nothing.
+   */
+  importRecord(record: EntryRecord): void {
+    const { entry, deletedAt, history } = record;
+    this.db.transaction(() => {
+      const existing = this.statements.byId.get(entry.id);
+      const columns = { ...columnsOf(entry), createdAt: entry.createdAt, deletedAt };
+      let rowid: number;
+      if (existing) {
+        this.statements.importUpdate.run(columns);
+        this.statements.historyDelete.run(entry.id);
+        rowid = existing.rowid;
+      } else {
+        rowid = Number(this.statements.importInsert.run(columns).lastInsertRowid);
+      }
+      for (const item of history) {
+        this.statements.history.run(entry.id, item.revision, item.at, item.action, JSON.stringify(item.changes));
+      }
+      this.index(rowid, entry);
+    })();
   }
 
   private insert(entry: Entry): void {

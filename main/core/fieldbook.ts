@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import type { EntryPatch } from '../../shared/entry';
 import { EntryStore } from './entries';
 import { EventHub } from './events';
+import { Discovery } from './files/discovery';
+import { EntryFiles } from './files/entryFiles';
 import { GuidelineService } from './guidelines/guidelineService';
+import { PackRegistry } from './guidelines/packRegistry';
 import { homeSummary } from './home';
 import { SettingsStore } from './settings';
 import { openDatabase, type Database } from './store/database';
@@ -18,12 +21,23 @@ export interface Fieldbook {
   readonly settings: SettingsStore;
   readonly events: EventHub;
   readonly guidelines: GuidelineService;
+  readonly files: EntryFiles;
+  readonly discovery: Discovery;
   createEntry(patch: EntryPatch): ReturnType<EntryStore['create']>;
   home(): ReturnType<typeof homeSummary>;
   close(): void;
 }
 
-export function openFieldbook(options: { dataDir: string; clock?: () => Date; baselinePack?: string }): Fieldbook {
+export interface FieldbookOptions {
+  dataDir: string;
+  clock?: () => Date;
+  /** The guideline pack to use as the built-in one (tests); default packs/baseline.yaml. */
+  baselinePack?: string;
+  /** The bundled inspection worker script (hosts pass it; from source it is found by itself). */
+  inspectionWorkerPath?: string;
+}
+
+export function openFieldbook(options: FieldbookOptions): Fieldbook {
   const clock = options.clock ?? (() => new Date());
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const db = openDatabase(databasePath);
@@ -31,7 +45,11 @@ export function openFieldbook(options: { dataDir: string; clock?: () => Date; ba
     const events = new EventHub();
     const settings = new SettingsStore(options.dataDir, events);
     const entries = new EntryStore(db, events, clock);
-    const guidelines = new GuidelineService(db, entries, events, clock, options.baselinePack);
+    const files: EntryFiles = new EntryFiles(db, entries, clock, options.inspectionWorkerPath, (entryId) => {
+      guidelines.forget(entryId);
+      events.emit('findings.changed', { ids: [entryId] });
+    });
+    const guidelines = new GuidelineService(db, entries, events, clock, files, new PackRegistry(db, clock, options.baselinePack));
     return {
       dataDir: options.dataDir,
       databasePath,
@@ -40,16 +58,18 @@ export function openFieldbook(options: { dataDir: string; clock?: () => Date; ba
       settings,
       events,
       guidelines,
+      files,
+      discovery: new Discovery(events, () => files.inspector()),
       // A new entry's owner and team default to the user's profile.
       createEntry: (patch) => {
         const { profile } = settings.get();
         return entries.create({ owner: profile.name, team: profile.team, ...patch });
       },
-      home: () => {
-        const all = entries.all();
-        return homeSummary(db, all, guidelines.actionableFindings(all));
+      home: () => homeSummary(db, guidelines.attention()),
+      close: () => {
+        void files.close();
+        db.close();
       },
-      close: () => db.close(),
     };
   } catch (error) {
     db.close();

@@ -3,6 +3,9 @@ import { api } from '../api/client';
 import { NewEntryDialog } from '../features/add/NewEntryDialog';
 import { EntryView } from '../features/entry/EntryView';
 import { useEntryStore } from '../features/entry/entryStore';
+import { useFindingsStore } from '../features/findings/findingsStore';
+import { GuidelinesView } from '../features/guidelines/GuidelinesView';
+import { useGuidelinesStore } from '../features/guidelines/guidelinesStore';
 import { HomeView } from '../features/home/HomeView';
 import { useHomeStore } from '../features/home/homeStore';
 import { ListView } from '../features/list/ListView';
@@ -37,7 +40,9 @@ function CurrentView({ route }: { route: Route }) {
     case 'list':
       return <ListView />;
     case 'entry':
-      return <EntryView key={route.id} id={route.id} />;
+      return <EntryView key={route.id} id={route.id} tab={route.tab} />;
+    case 'guidelines':
+      return <GuidelinesView />;
     case 'settings':
       return <SettingsView />;
     case 'missing':
@@ -48,11 +53,23 @@ function CurrentView({ route }: { route: Route }) {
 /** Keeps every feature's data in step with changes made anywhere (this window, another one, the CLI). */
 function useLiveUpdates(): void {
   useEffect(() => {
-    const stopEntries = api.on('entries.changed', () => {
+    const stopEntries = api.on('entries.changed', ({ ids }) => {
       useListStore.getState().entriesChanged();
       useHomeStore.getState().entriesChanged();
       useTagsStore.getState().entriesChanged();
       useEntryStore.getState().entriesChanged();
+      useFindingsStore.getState().changed(ids);
+    });
+    // Set aside or taken back (here or in another window): the open entry and Home catch up.
+    const stopFindings = api.on('findings.changed', ({ ids }) => {
+      useFindingsStore.getState().changed(ids);
+      useHomeStore.getState().entriesChanged();
+    });
+    // A pack imported or removed: every finding may change.
+    const stopGuidelines = api.on('guidelines.changed', () => {
+      useGuidelinesStore.getState().guidelinesChanged();
+      useFindingsStore.getState().changed();
+      useHomeStore.getState().entriesChanged();
     });
     const stopSettings = api.on('settings.changed', (settings) => useSettingsStore.getState().received(settings));
     // Closing or reloading the window: send what is still waiting.
@@ -67,6 +84,8 @@ function useLiveUpdates(): void {
     document.addEventListener('visibilitychange', onHidden);
     return () => {
       stopEntries();
+      stopFindings();
+      stopGuidelines();
       stopSettings();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);

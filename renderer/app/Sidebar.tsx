@@ -11,10 +11,11 @@ interface NavItem {
   active: Route['view'][];
 }
 
-// Guidelines, Sharing and Export join this list when they exist.
+// Sharing and Export join this list when they exist.
 const NAV: NavItem[] = [
   { route: { view: 'home' }, label: 'Home', icon: 'home', active: ['home'] },
   { route: { view: 'list' }, label: 'Fieldbook', icon: 'list', active: ['list', 'entry'] },
+  { route: { view: 'guidelines' }, label: 'Guidelines', icon: 'guidelines', active: ['guidelines'] },
 ];
 const SETTINGS: NavItem = { route: { view: 'settings' }, label: 'Settings', icon: 'settings', active: ['settings'] };
 

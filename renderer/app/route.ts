@@ -1,8 +1,13 @@
+/** The parts of an entry that have their own address, so a link can open one directly. */
+export const ENTRY_TABS = ['details', 'guidelines', 'history'] as const;
+export type EntryTab = (typeof ENTRY_TABS)[number];
+
 /** The places in the app, as they appear after the # in the address. */
 export type Route =
   | { view: 'home' }
   | { view: 'list' }
-  | { view: 'entry'; id: string }
+  | { view: 'entry'; id: string; tab?: Exclude<EntryTab, 'details'> }
+  | { view: 'guidelines' }
   | { view: 'settings' }
   | { view: 'missing'; path: string };
 
@@ -11,9 +16,14 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   if (path === '/' || path === '') return { view: 'home' };
   if (path === '/entries') return { view: 'list' };
+  if (path === '/guidelines') return { view: 'guidelines' };
   if (path === '/settings') return { view: 'settings' };
-  const entry = /^\/entries\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (entry?.[1]) return { view: 'entry', id: entry[1].toLowerCase() };
+  const entry = /^\/entries\/([0-9a-fA-F-]{36})(?:\/(guidelines|history))?$/.exec(path);
+  if (entry?.[1]) {
+    const id = entry[1].toLowerCase();
+    const tab = entry[2] as 'guidelines' | 'history' | undefined;
+    return tab ? { view: 'entry', id, tab } : { view: 'entry', id };
+  }
   return { view: 'missing', path };
 }
 
@@ -25,10 +35,17 @@ export function routeHref(route: Route): string {
     case 'list':
       return '#/entries';
     case 'entry':
-      return `#/entries/${route.id}`;
+      return route.tab ? `#/entries/${route.id}/${route.tab}` : `#/entries/${route.id}`;
+    case 'guidelines':
+      return '#/guidelines';
     case 'settings':
       return '#/settings';
     case 'missing':
       return `#${route.path}`;
   }
+}
+
+/** The route of one tab of an entry (Details has the entry's plain address). */
+export function entryTabRoute(id: string, tab: EntryTab): Route {
+  return tab === 'details' ? { view: 'entry', id } : { view: 'entry', id, tab };
 }

@@ -12,6 +12,12 @@ const PATHS = {
   check: 'M5 12.5 10 17 19 7',
   alert: 'M12 8v5M12 16.5h.01M10.3 3.9 2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z',
   link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  guidelines: 'M9 4h6v3H9zM9 5.5H6v15h12v-15h-3M9 13.5l2 2 4-4',
+  chevron: 'M9 6l6 6-6 6',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v5H5V6h5',
+  file: 'M14 3H6v18h12V7l-4-4Zm0 0v4h4',
+  key: 'M14.5 9.5a4 4 0 1 0-3 3.9L14 16h2v2h2v2h3v-3l-6.6-6.6c.1-.3.1-.6.1-.9ZM8 9h.01',
+  undo: 'M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -254,15 +254,19 @@ interface RadioGroupProps<T extends string> {
   legend: string;
   name: string;
   options: readonly Option<T>[];
-  value: T;
+  /** Null while nothing is picked yet. */
+  value: T | null;
   onChange: (value: T) => void;
   hint?: string;
+  error?: string;
+  className?: string;
 }
 
-export function RadioGroup<T extends string>({ legend, name, options, value, onChange, hint }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({ legend, name, options, value, onChange, hint, error, className }: RadioGroupProps<T>) {
   const id = useId();
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
   return (
-    <fieldset className="field fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset className={className ? `field fieldset ${className}` : 'field fieldset'} aria-describedby={describedBy || undefined}>
       <legend className="field-label">{legend}</legend>
       {hint && (
         <p className="field-hint field-hint-top" id={`${id}-hint`}>
@@ -283,6 +287,11 @@ export function RadioGroup<T extends string>({ legend, name, options, value, onC
           </label>
         ))}
       </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

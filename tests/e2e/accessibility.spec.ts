@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { addEntry, createEntries, listRows, openList } from './helpers';
+import { writeFile } from 'node:fs/promises';
+import { addEntry, createEntries, findingGroup, listRows, openEntryAt, openGuidelines, openList, unfoldGroup } from './helpers';
 
 /** Runs axe with the WCAG 2.0/2.1/2.2 A and AA rules plus its best practices: zero violations allowed. */
 async function expectNoViolations(page: Page): Promise<void> {
@@ -62,6 +63,77 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('button', { name: 'New entry' }).click();
       await expect(page.getByRole('dialog', { name: 'New entry' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('an entry’s guidelines, with questions, a set-aside and every group open, have no accessibility violations', async ({
+      page,
+      fieldbook,
+    }) => {
+      void fieldbook;
+      const [workbook, survey] = await createEntries(page, [
+        {
+          name: 'Staff rota',
+          kind: 'spreadsheet',
+          purpose: 'Plans who works which shift.',
+          owner: 'Anna Berg',
+          dataCategories: ['employee'],
+          files: ['Rota 2026.xlsm'],
+        },
+        { name: 'Survey tool', kind: 'saas', purpose: 'Customer surveys after each delivery.', owner: 'Anna Berg' },
+      ]);
+      await openEntryAt(page, workbook!, 'guidelines');
+      for (const group of ['Waiting for the file', 'Met', 'Does not apply']) await unfoldGroup(page, group);
+      // A select in a question, a question with choices that waits for the file, and the set-aside form with its error.
+      await page.getByRole('button', { name: /Important tools have a backup owner/ }).click();
+      await page.getByRole('button', { name: /Someone else can open a password-protected file/ }).click();
+      const notMet = findingGroup(page, 'Not met yet');
+      await notMet.getByRole('button').nth(1).click();
+      await notMet.getByRole('button', { name: 'Set aside…' }).first().click();
+      await page.getByRole('button', { name: 'Set aside', exact: true }).click();
+      await expect(page.getByText('Say briefly why this guideline does not fit.')).toBeVisible();
+      await expectNoViolations(page);
+
+      await page.getByLabel('Why does this guideline not fit here?').fill('Covered by the HR system.');
+      await page.getByRole('button', { name: 'Set aside', exact: true }).click();
+      await expect(findingGroup(page, 'Set aside')).toContainText('Covered by the HR system.');
+      await expectNoViolations(page);
+
+      // SaaS questions: choices and free text, one answered.
+      await openEntryAt(page, survey!, 'guidelines');
+      await page.getByRole('button', { name: /People sign in to the SaaS tool/ }).click();
+      await page.getByRole('button', { name: /Someone holds the SaaS contract/ }).click();
+      const signOn = page.getByRole('form', { name: /^Answer: People sign in/ });
+      await signOn.getByRole('radio', { name: 'No' }).check();
+      await signOn.getByRole('button', { name: 'Save answer' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'People sign in' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('the Guidelines screen, with a rule open and a pack refused, has no accessibility violations', async ({
+      page,
+      fieldbook,
+    }, testInfo) => {
+      void fieldbook;
+      await openGuidelines(page);
+      await page.getByRole('button', { name: /The tool has a named owner/ }).click();
+      await page.getByRole('button', { name: /Links point to files everyone can reach/ }).click();
+      await expectNoViolations(page);
+
+      const broken = testInfo.outputPath('broken.yaml');
+      await writeFile(
+        broken,
+        'fieldbookPack: 1\nid: acme.broken\nname: Broken\nversion: 1.0.0\npublisher: ACME IT\ndate: 2026-11-25\nrules:\n' +
+          '  - { id: r, title: T, question: Q?, severity: advice, category: C, why: W, how: [H], check: entry.tem.size() > 0 }\n',
+      );
+      await page.getByLabel('Pack file (.yaml)').setInputFiles(broken);
+      await page.getByRole('checkbox', { name: 'This is my own pack (unsigned)' }).check();
+      await page.getByRole('button', { name: 'Import pack' }).click();
+      await expect(page.getByRole('form', { name: 'Import a pack' }).getByRole('alert')).toContainText('No such key: tem');
+      await page.getByRole('button', { name: 'Trust this publisher' }).click();
+      await expect(page.getByText('Paste the key IT sent you.')).toBeVisible();
+      await page.getByRole('searchbox', { name: 'Find a guideline' }).fill('macro');
+      await expect(page.getByRole('status').filter({ hasText: /of \d+ guidelines match/ })).toBeVisible();
       await expectNoViolations(page);
     });
   });

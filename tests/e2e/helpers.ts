@@ -61,3 +61,30 @@ export async function createEntries(page: Page, entries: EntrySeed[]): Promise<s
     return ids;
   }, entries);
 }
+
+/** Opens one entry at one of its tabs by address, as a link from Home would. */
+export async function openEntryAt(page: Page, id: string, tab: 'guidelines' | 'history' | null = null): Promise<void> {
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, tab ? `#/entries/${id}/${tab}` : `#/entries/${id}`);
+  await expect(page.getByRole('tab', { name: tab === null ? 'Details' : new RegExp(`^${tab}`, 'i'), selected: true })).toBeVisible();
+}
+
+/** A group of findings on the open entry's Guidelines tab ("Not met yet", "Needs info", "Met", …). */
+export function findingGroup(page: Page, title: string) {
+  return page.getByRole('region', { name: new RegExp(`^${title}\\b`) });
+}
+
+/** Unfolds a group of findings (Met and Does not apply start folded). */
+export async function unfoldGroup(page: Page, title: string): Promise<void> {
+  const toggle = findingGroup(page, title).getByRole('button', { name: new RegExp(`^${title}\\b`) });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Opens the Guidelines screen from the sidebar. */
+export async function openGuidelines(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guidelines' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Guidelines' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Packs in force' })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref } from '../../renderer/app/route';
+import { entryTabRoute, parseRoute, routeHref } from '../../renderer/app/route';
 import { describeValue, shorten } from '../../renderer/features/entry/historyFormat';
 
 const ID = '2f1b6a3e-5d4c-4b7a-9e8f-0123456789ab';
@@ -16,12 +16,31 @@ describe('addresses inside the app', () => {
     expect(parseRoute('#/settings/')).toEqual({ view: 'settings' });
   });
 
+  it('reads the Guidelines screen, and an entry opened at its Guidelines or History tab', () => {
+    expect(parseRoute('#/guidelines')).toEqual({ view: 'guidelines' });
+    expect(parseRoute(`#/entries/${ID}/guidelines`)).toEqual({ view: 'entry', id: ID, tab: 'guidelines' });
+    expect(parseRoute(`#/entries/${ID}/history`)).toEqual({ view: 'entry', id: ID, tab: 'history' });
+    expect(parseRoute(`#/entries/${ID}/nonsense`)).toEqual({ view: 'missing', path: `/entries/${ID}/nonsense` });
+  });
+
+  it('the Details tab has the entry’s plain address', () => {
+    expect(routeHref(entryTabRoute(ID, 'details'))).toBe(`#/entries/${ID}`);
+    expect(routeHref(entryTabRoute(ID, 'guidelines'))).toBe(`#/entries/${ID}/guidelines`);
+  });
+
   it('an unknown address is shown as missing rather than silently sent Home', () => {
     expect(parseRoute('#/entries/not-an-id')).toEqual({ view: 'missing', path: '/entries/not-an-id' });
   });
 
   it('every route survives a round trip through its address', () => {
-    for (const route of [{ view: 'home' }, { view: 'list' }, { view: 'entry', id: ID }, { view: 'settings' }] as const) {
+    for (const route of [
+      { view: 'home' },
+      { view: 'list' },
+      { view: 'entry', id: ID },
+      { view: 'entry', id: ID, tab: 'guidelines' },
+      { view: 'guidelines' },
+      { view: 'settings' },
+    ] as const) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
   });

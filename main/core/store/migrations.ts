@@ -88,6 +88,21 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       ) WITHOUT ROWID;
     `);
   },
+  // 3: what inspection found in each entry's files, with the file's fingerprint.
+  (db) => {
+    db.exec(`
+      CREATE TABLE entry_files (
+        entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        sha256 TEXT,
+        file_modified TEXT,
+        inspected_at TEXT NOT NULL,
+        result TEXT NOT NULL,
+        PRIMARY KEY (entry_id, path)
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,21 +1,36 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { KIND_LABELS } from '../../../shared/labels';
 import { navigate } from '../../app/navigation';
-import { routeHref } from '../../app/route';
+import { ENTRY_TABS, entryTabRoute, routeHref, type EntryTab } from '../../app/route';
 import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 import { useFocusHeading } from '../../app/hooks/useFocusHeading';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
+import { FindingsPanel } from '../findings/FindingsPanel';
+import { countToLookAt } from '../findings/findingsState';
+import { useFindingsStore } from '../findings/findingsStore';
 import { useToastStore } from '../toasts/toastStore';
 import { EntryForm } from './EntryForm';
 import { useEntryStore } from './entryStore';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveProblem, SaveStatus } from './SaveStatus';
 
-type Tab = 'details' | 'history';
+const TAB_NAMES: Record<EntryTab, string> = { details: 'Details', guidelines: 'Guidelines', history: 'History' };
 
-/** One tool: its form (saved as you type) and its history. */
-export function EntryView({ id }: { id: string }) {
+/** "3 to look at" next to the Guidelines tab, while something asks for her attention. */
+function GuidelinesCount() {
+  const count = useFindingsStore((store) => (store.findings ? countToLookAt(store.findings) : 0));
+  if (count === 0) return null;
+  return (
+    <span className="tab-count">
+      {count}
+      <span className="visually-hidden"> to look at</span>
+    </span>
+  );
+}
+
+/** One tool: its form (saved as you type), how it stands against the guidelines, and its history. */
+export function EntryView({ id, tab = 'details' }: { id: string; tab?: EntryTab }) {
   const open = useEntryStore((store) => store.open);
   const close = useEntryStore((store) => store.close);
   const edit = useEntryStore((store) => (store.edit?.id === id ? store.edit : null));
@@ -24,7 +39,8 @@ export function EntryView({ id }: { id: string }) {
   const retry = useEntryStore((store) => store.retry);
   const remove = useEntryStore((store) => store.remove);
   const entryDeleted = useToastStore((store) => store.entryDeleted);
-  const [tab, setTab] = useState<Tab>('details');
+  const openFindings = useFindingsStore((store) => store.open);
+  const closeFindings = useFindingsStore((store) => store.close);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const tabsId = useId();
   const [deleting, setDeleting] = useState(false);
@@ -32,10 +48,12 @@ export function EntryView({ id }: { id: string }) {
 
   useEffect(() => {
     void open(id);
+    void openFindings(id);
     return () => {
       void close();
+      closeFindings();
     };
-  }, [id, open, close]);
+  }, [id, open, close, openFindings, closeFindings]);
 
   useFocusHeading(headingRef, edit !== null);
 
@@ -73,12 +91,25 @@ export function EntryView({ id }: { id: string }) {
     }
   }
 
+  // The tab is part of the address (#/entries/<id>/guidelines), so Home can link straight to it.
+  function setTab(next: EntryTab): void {
+    navigate(entryTabRoute(id, next), { replace: true });
+  }
+
   function onTabKey(event: KeyboardEvent<HTMLButtonElement>): void {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && event.key !== 'Home' && event.key !== 'End') return;
+    const index = ENTRY_TABS.indexOf(tab);
+    const moves: Record<string, number> = {
+      ArrowLeft: (index + ENTRY_TABS.length - 1) % ENTRY_TABS.length,
+      ArrowRight: (index + 1) % ENTRY_TABS.length,
+      Home: 0,
+      End: ENTRY_TABS.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
     event.preventDefault();
-    const next: Tab = tab === 'details' ? 'history' : 'details';
-    setTab(event.key === 'Home' ? 'details' : event.key === 'End' ? 'history' : next);
-    document.getElementById(`${tabsId}-${event.key === 'Home' ? 'details' : event.key === 'End' ? 'history' : next}`)?.focus();
+    const next = ENTRY_TABS[target]!;
+    setTab(next);
+    document.getElementById(`${tabsId}-${next}`)?.focus();
   }
 
   const title = edit.draft.name.trim() || 'Untitled tool';
@@ -107,7 +138,7 @@ export function EntryView({ id }: { id: string }) {
       {actionError && <ErrorAlert error={actionError} title="The entry was not deleted." />}
 
       <div className="tabs" role="tablist" aria-label="Entry">
-        {(['details', 'history'] as const).map((name) => (
+        {ENTRY_TABS.map((name) => (
           <button
             key={name}
             type="button"
@@ -120,7 +151,8 @@ export function EntryView({ id }: { id: string }) {
             onClick={() => setTab(name)}
             onKeyDown={onTabKey}
           >
-            {name === 'details' ? 'Details' : 'History'}
+            {TAB_NAMES[name]}
+            {name === 'guidelines' && <GuidelinesCount />}
           </button>
         ))}
       </div>
@@ -132,6 +164,15 @@ export function EntryView({ id }: { id: string }) {
         hidden={tab !== 'details'}
       >
         <EntryForm edit={edit} />
+      </div>
+      <div
+        role="tabpanel"
+        id={`${tabsId}-guidelines-panel`}
+        aria-labelledby={`${tabsId}-guidelines`}
+        className="tabpanel"
+        hidden={tab !== 'guidelines'}
+      >
+        {tab === 'guidelines' && <FindingsPanel edit={edit} />}
       </div>
       <div
         role="tabpanel"

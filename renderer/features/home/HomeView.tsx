@@ -52,6 +52,10 @@ function Breakdown({ title, counts, order, labels }: BreakdownProps) {
   );
 }
 
+function attentionCountText(count: number): string {
+  return count === 1 ? '1 to look at' : `${count} to look at`;
+}
+
 function Summary({ summary }: { summary: HomeSummary }) {
   const important = (summary.byCriticality.high ?? 0) + (summary.byCriticality.critical ?? 0);
   return (
@@ -70,7 +74,7 @@ function Summary({ summary }: { summary: HomeSummary }) {
           <span className="stat-label">Handle personal or customer data</span>
         </li>
         <li className="stat">
-          <span className="stat-value">{summary.needsAttention.length}</span>
+          <span className="stat-value">{summary.attentionCount}</span>
           <span className="stat-label">Worth a look</span>
         </li>
       </ul>
@@ -81,28 +85,46 @@ function Summary({ summary }: { summary: HomeSummary }) {
           {summary.needsAttention.length === 0 ? (
             <p className="muted">Nothing stands out right now. Nicely documented.</p>
           ) : (
-            <ul className="attention-list">
-              {summary.needsAttention.map((item) => (
-                <li key={item.id}>
-                  <a className="attention-item" href={routeHref({ view: 'entry', id: item.id })}>
-                    <span className="attention-head">
-                      <span className="attention-name">{item.name}</span>
-                      <span className="badge badge-quiet">{KIND_LABELS[item.kind]}</span>
-                      {item.criticality && (
-                        <span className={`badge badge-criticality-${item.criticality}`}>
-                          {CRITICALITY_LABELS[item.criticality]}
-                        </span>
-                      )}
-                    </span>
-                    <ul className="attention-reasons">
-                      {item.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <>
+              <p className="muted small attention-intro">
+                {summary.openFindings === 1 ? 'One guideline' : `${summary.openFindings} guidelines`} to look at across{' '}
+                {summary.attentionCount === 1 ? 'one tool' : `${summary.attentionCount} tools`}, most important first.
+                Open one to see why and how.
+              </p>
+              <ul className="attention-list">
+                {summary.needsAttention.map((item) => (
+                  <li key={item.id}>
+                    <a className="attention-item" href={routeHref({ view: 'entry', id: item.id, tab: 'guidelines' })}>
+                      <span className="attention-head">
+                        <span className="attention-name">{item.name}</span>
+                        <span className="badge badge-quiet">{KIND_LABELS[item.kind]}</span>
+                        {item.criticality && (
+                          <span className={`badge badge-criticality-${item.criticality}`}>
+                            {CRITICALITY_LABELS[item.criticality]}
+                          </span>
+                        )}
+                        <span className="attention-count">{attentionCountText(item.openCount)}</span>
+                      </span>
+                      <ul className="attention-reasons">
+                        {item.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                        {item.openCount > item.reasons.length && (
+                          <li className="attention-more">and {item.openCount - item.reasons.length} more</li>
+                        )}
+                      </ul>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              {summary.attentionCount > summary.needsAttention.length && (
+                <p className="muted small">
+                  {summary.attentionCount - summary.needsAttention.length} more{' '}
+                  {summary.attentionCount - summary.needsAttention.length === 1 ? 'tool has' : 'tools have'} something to
+                  look at; each entry’s Guidelines tab shows what.
+                </p>
+              )}
+            </>
           )}
         </section>
 

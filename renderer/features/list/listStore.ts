@@ -18,7 +18,7 @@ import {
 } from './listState';
 
 /** Search-as-you-type waits this long after the last key before asking. */
-export const SEARCH_DEBOUNCE_MS = 60;
+export const SEARCH_DEBOUNCE_MS = 0;
 
 interface ListActions {
   setQuery(query: string): void;

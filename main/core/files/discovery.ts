@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { opendir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { DiscoveryCandidate, DiscoveryStatus } from '../../../shared/contract';
+import { FieldbookError, notFound } from '../errors';
+import type { EventHub } from '../events';
+import { describeInspection, type InspectionPool } from '../inspect';
+import { suggestEntry, toolReasons } from './suggestEntry';
+
+/** Files worth a closer look: workbooks, Access databases and scripts. */
+const CANDIDATE_EXTENSIONS = new Set([
+  '.xlsx', '.xlsm', '.xltx', '.xltm', '.xlam', '.xlsb', '.xls', '.xla', '.xlt', '.ods',
+  '.mdb', '.accdb',
+  '.bas', '.cls', '.vba', '.vbs', '.py', '.ps1', '.sql', '.r',
+]);
+const SKIPPED_FOLDERS = new Set(['node_modules', '$RECYCLE.BIN', 'System Volume Information']);
+const PROGRESS_EVERY_MS = 150;
+
+interface Scan {
+  status: DiscoveryStatus;
+  candidates: DiscoveryCandidate[];
+  cancelled: boolean;
+}
+
+/**
+ * Looks through a folder for the tools in it (workbooks with macros, links or connections,
+ * Access databases, scripts): a quick pass by name first, then a read-only inspection of the
+ * candidates. Shows progress, can be cancelled, and skips what it cannot read.
+ */
+export class Discovery {
+  private readonly scans = new Map<string, Scan>();
+
+  constructor(
+    private readonly events: EventHub,
+    private readonly inspector: () => InspectionPool,
+  ) {}
+
+  async start(folder: string): Promise<DiscoveryStatus> {
+    let stats;
+    try {
+      stats = await stat(folder);
+    } catch {
+      throw new FieldbookError('invalid_input', `The folder ${folder} cannot be found or opened.`, 'Check the path (copy it from your file explorer), then try again.');
+    }
+    if (!stats.isDirectory()) throw new FieldbookError('invalid_input', `${folder} is a file, not a folder.`, 'Choose the folder that holds your tools.');
+    const scan: Scan = {
+      status: { scanId: randomUUID(), folder, seen: 0, candidates: 0, inspected: 0, skipped: 0, state: 'running' },
+      candidates: [],
+      cancelled: false,
+    };
+    this.scans.set(scan.status.scanId, scan);
+    void this.run(scan);
+    return { ...scan.status };
+  }
+
+  cancel(scanId: string): DiscoveryStatus {
+    const scan = this.require(scanId);
+    scan.cancelled = true;
+    return { ...scan.status };
+  }
+
+  results(scanId: string): { status: DiscoveryStatus; candidates: DiscoveryCandidate[] } {
+    const scan = this.require(scanId);
+    return { status: { ...scan.status }, candidates: scan.candidates };
+  }
+
+  private require(scanId: string): Scan {
+    const scan = this.scans.get(scanId);
+    if (!scan) throw notFound('This folder scan');
+    return scan;
+  }
+
+  private async run(scan: Scan): Promise<void> {
+    let lastProgress = 0;
+    const progress = (force = false) => {
+      const now = Date.now();
+      if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = now;
+      this.events.emit('discover.progress', { ...scan.status });
+    };
+    const pending: Promise<void>[] = [];
+    try {
+      const folders = [scan.status.folder];
+      while (folders.length > 0 && !scan.cancelled) {
+        const folder = folders.pop()!;
+        let dir;
+        try {
+          dir = await opendir(folder);
+        } catch {
+          scan.status.skipped++;
+          continue;
+        }
+        for await (const item of dir) {
+          if (scan.cancelled) break;
+          if (item.name.startsWith('.') || item.name.startsWith('~$')) continue;
+          const path = join(folder, item.name);
+          if (item.isDirectory()) {
+            if (!SKIPPED_FOLDERS.has(item.name)) folders.push(path);
+            continue;
+          }
+          if (!item.isFile()) continue; // symlinks and devices are not followed
+          scan.status.seen++;
+          if (CANDIDATE_EXTENSIONS.has(extname(item.name).toLowerCase())) pending.push(this.inspectCandidate(scan, path, progress));
+          progress();
+        }
+      }
+      await Promise.all(pending);
+      scan.status.state = scan.cancelled ? 'cancelled' : 'done';
+    } catch (error) {
+      scan.status.state = 'failed';
+      scan.status.error = (error as Error).message;
+    }
+    progress(true);
+  }
+
+  private async inspectCandidate(scan: Scan, path: string, progress: () => void): Promise<void> {
+    if (scan.cancelled) return;
+    const result = await this.inspector().inspect(path);
+    if (scan.cancelled) return;
+    scan.status.inspected++;
+    const reasons = toolReasons(result);
+    if (result.error === null && reasons.length > 0) {
+      scan.status.candidates++;
+      scan.candidates.push({
+        path,
+        format: result.format,
+        bytes: result.bytes,
+        modified: result.fileModified,
+        reasons,
+        summary: describeInspection(result),
+        suggestion: suggestEntry(result),
+      });
+    }
+    progress();
+  }
+}

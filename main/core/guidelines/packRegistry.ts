@@ -1,0 +1,144 @@
+import type { PackSummary, PackTrust, RuleInfo } from '../../../shared/guidelines';
+import { FieldbookError, notFound } from '../errors';
+import type { Database } from '../store/database';
+import { readBaselinePack } from './baselinePack';
+import { compilePack, formatProblems, type CompiledPack } from './compilePack';
+import { keyIdOf, publicKeyFromBase64, verifyPack, type TrustedKey } from './signing';
+
+export interface PackImport {
+  text: string;
+  signature: string | null;
+  /** The user deliberately imports an unsigned pack as their own. */
+  unsignedOwn: boolean;
+}
+
+/** One rule in force, at a fixed index for as long as the same packs are in force. */
+export interface RuleInForce {
+  pack: CompiledPack['pack'];
+  compiled: CompiledPack['rules'][number];
+}
+
+/** The packs in force, compiled: the built-in pack first, then the ones the user imported. */
+export interface PacksInForce {
+  packs: { compiled: CompiledPack; trust: PackTrust }[];
+  rules: RuleInForce[];
+  /** `id@version,…`: findings computed under another key are stale. */
+  key: string;
+}
+
+/**
+ * Which guideline packs are in force, and the publisher keys the user trusts. Packs are compiled
+ * on first use, not at start-up, so opening Fieldbook stays quick.
+ */
+export class PackRegistry {
+  private compiled: PacksInForce | null = null;
+  private readonly statements;
+
+  constructor(
+    db: Database,
+    private readonly clock: () => Date,
+    private readonly baselineText: string = readBaselinePack(),
+  ) {
+    this.statements = {
+      storedPacks: db.prepare<[], { id: string; source: string; trust: PackTrust }>('SELECT id, source, trust FROM guideline_packs ORDER BY id'),
+      savePack: db.prepare('INSERT OR REPLACE INTO guideline_packs (id, version, source, trust, imported_at) VALUES (?, ?, ?, ?, ?)'),
+      deletePack: db.prepare('DELETE FROM guideline_packs WHERE id = ?'),
+      trusted: db.prepare<[], { key_id: string; name: string; public_key: string }>('SELECT key_id, name, public_key FROM trusted_publishers ORDER BY name'),
+      trust: db.prepare('INSERT OR REPLACE INTO trusted_publishers (key_id, name, public_key, added_at) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  inForce(): PacksInForce {
+    this.compiled ??= this.compileAll();
+    return this.compiled;
+  }
+
+  summaries(): PackSummary[] {
+    return this.inForce().packs.map(({ compiled: { pack }, trust }) => ({
+      id: pack.id,
+      name: pack.name,
+      version: pack.version,
+      publisher: pack.publisher,
+      date: pack.date,
+      description: pack.description ?? '',
+      trust,
+      ruleCount: pack.rules.length,
+    }));
+  }
+
+  rules(): RuleInfo[] {
+    return this.inForce().packs.flatMap(({ compiled: { pack } }) =>
+      pack.rules.map(({ examples: _examples, ...rule }) => ({ ...rule, packId: pack.id, packName: pack.name, packVersion: pack.version })),
+    );
+  }
+
+  /** Adds or replaces a pack after checking its signature and compiling every rule. */
+  importPack(request: PackImport): PackSummary {
+    const verification = verifyPack(Buffer.from(request.text, 'utf8'), request.signature, this.trustedKeys());
+    if (!verification.ok && !(verification.reason === 'unsigned' && request.unsignedOwn)) {
+      throw new FieldbookError(
+        'invalid_input',
+        `The pack was not imported. ${verification.message}`,
+        verification.reason === 'unsigned'
+          ? 'Ask IT for the signed pack (with its .sig file), or import it deliberately as “unsigned, my own”.'
+          : verification.reason === 'unknown-key'
+            ? 'If IT gave you their publisher key, add it as a trusted publisher first. Your current packs stay in force.'
+            : 'Get a fresh copy of the pack and its signature from IT. Your current packs stay in force.',
+      );
+    }
+    const result = compilePack(request.text, this.clock);
+    if (!result.ok) {
+      throw new FieldbookError(
+        'invalid_input',
+        `The pack was not imported because it has problems:\n\n${formatProblems(result.problems)}`,
+        'Your current packs stay in force. Send these messages to whoever wrote the pack.',
+      );
+    }
+    const { pack } = result.compiled;
+    if (pack.id === this.inForce().packs[0]!.compiled.pack.id) {
+      throw new FieldbookError('invalid_input', `“${pack.id}” is the id of the built-in pack.`, 'Give your pack its own id.');
+    }
+    this.statements.savePack.run(pack.id, pack.version, request.text, verification.ok ? 'signed' : 'unsigned-own', this.clock().toISOString());
+    this.compiled = null;
+    return this.summaries().find((summary) => summary.id === pack.id)!;
+  }
+
+  removePack(packId: string): void {
+    if (this.statements.deletePack.run(packId).changes === 0) throw notFound('This guideline pack');
+    this.compiled = null;
+  }
+
+  trustPublisher(name: string, publicKey: string): TrustedKey {
+    let keyId: string;
+    try {
+      const key = publicKeyFromBase64(publicKey);
+      if (key.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+      keyId = keyIdOf(key);
+    } catch {
+      throw new FieldbookError('invalid_input', 'That is not an Ed25519 publisher key.', 'Paste the public key exactly as IT sent it (a line of base64).');
+    }
+    this.statements.trust.run(keyId, name, publicKey, this.clock().toISOString());
+    return { keyId, name, publicKey };
+  }
+
+  trustedKeys(): TrustedKey[] {
+    return this.statements.trusted.all().map((row) => ({ keyId: row.key_id, name: row.name, publicKey: row.public_key }));
+  }
+
+  private compileAll(): PacksInForce {
+    const baseline = compilePack(this.baselineText, this.clock);
+    if (!baseline.ok) throw new Error(`The built-in guideline pack is broken:\n${formatProblems(baseline.problems)}`);
+    const packs: PacksInForce['packs'] = [{ compiled: baseline.compiled, trust: 'built-in' }];
+    for (const stored of this.statements.storedPacks.all()) {
+      const result = compilePack(stored.source, this.clock);
+      // A pack that no longer compiles (after an app update) is left out, not deleted.
+      if (result.ok) packs.push({ compiled: result.compiled, trust: stored.trust });
+      else console.error(`Guideline pack ${stored.id} is not in force:\n${formatProblems(result.problems)}`);
+    }
+    return {
+      packs,
+      rules: packs.flatMap(({ compiled }) => compiled.rules.map((rule) => ({ pack: compiled.pack, compiled: rule }))),
+      key: packs.map(({ compiled: { pack } }) => `${pack.id}@${pack.version}`).join(','),
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openFieldbook, type Fieldbook } from '../../../main/core/fieldbook';
+import { generatePublisherKeys } from '../../../main/core/guidelines/signing';
+
+/** A name that tries to break every format: HTML, Markdown (heading, link, table, code), Mermaid, CSV. */
+export const HOSTILE_NAME = '<script>alert("x")</script> [click](javascript:alert(1)) # | `code` & --> n0["y"] %%';
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/** A fixed clock that moves forward by one second on each reading. */
+export function steppingClock(start = '2026-11-25T10:00:00Z'): () => Date {
+  let now = Date.parse(start);
+  return () => new Date((now += 1000));
+}
+
+export interface ExportFixture {
+  book: Fieldbook;
+  pricing: string;
+  returns: string;
+  hostile: string;
+  deleted: string;
+}
+
+/**
+ * A small fieldbook with everything an export must carry: linked entries (stated and inferred),
+ * official systems, multi-line text, a deleted entry, several history rows, a set-aside, a
+ * trusted publisher, an imported pack, a profile, and an entry whose text attacks every format.
+ */
+export function exportFixture(dataDir: string): ExportFixture {
+  const book = openFieldbook({ dataDir, clock: steppingClock() });
+  book.settings.update({ profile: { name: 'Anna Berg', team: 'Finance' } });
+  const pricing = book.createEntry({
+    name: 'Quote pricing workbook',
+    kind: 'spreadsheet',
+    purpose: 'Prices every customer quote.\n\nUses the list price, volume discounts and freight costs.',
+    businessProcess: 'Sales quoting',
+    backupOwners: ['Tom Müller'],
+    users: 'Sales team',
+    userCount: 12,
+    frequency: 'daily',
+    locations: ['\\\\fileserver\\Finance\\Tools\\Pricing_v7.xlsm'],
+    files: ['Pricing_v7.xlsm'],
+    dataCategories: ['customer', 'financial'],
+    sensitivity: 'confidential',
+    criticality: 'critical',
+    criticalityImpact: 'No quotes go out.',
+    dependsOn: [{ type: 'system', name: 'SAP export' }],
+    backup: 'Team share, backed up nightly.',
+    tags: ['month-end', 'audit'],
+  });
+  const returns = book.createEntry({
+    name: 'Returns database',
+    kind: 'database',
+    dependsOn: [{ type: 'entry', entryId: pricing.id }],
+    feeds: [{ type: 'system', name: 'Data warehouse' }],
+    answers: { singleSignOn: 'yes' },
+  });
+  const hostile = book.createEntry({
+    name: HOSTILE_NAME,
+    kind: 'script',
+    purpose: '=HYPERLINK("http://example.invalid","click")',
+    owner: '+44 20 7946 0000',
+    team: '@team, "quoted"',
+    notes: 'line one\nline two, with a comma',
+    dependsOn: [{ type: 'entry', entryId: returns.id }],
+    feeds: [{ type: 'system', name: 'Evil"] --> x[(" system' }],
+  });
+  book.entries.update(pricing.id, { notes: 'Checked by Tom in November.' });
+  book.entries.update(pricing.id, { lastReviewed: '2026-11-01' });
+  const deleted = book.createEntry({ name: 'Old tracker', kind: 'other' });
+  book.entries.delete(deleted.id);
+  const rule = book.guidelines.rules().find((candidate) => candidate.id === 'reviewed-yearly') ?? book.guidelines.rules()[0]!;
+  book.guidelines.setAside(pricing.id, rule.packId, rule.id, 'Reviewed with IT every quarter <instead>.', '2027-06-30', 'Anna Berg');
+  const keys = generatePublisherKeys();
+  book.guidelines.trustPublisher('Contoso IT', keys.publicKey);
+  const pack = readFileSync(join(ROOT, 'packs', 'baseline.yaml'), 'utf8').replace('id: fieldbook.baseline', 'id: contoso.it');
+  book.guidelines.importPack({ text: pack, signature: null, unsignedOwn: true });
+  return { book, pricing: pricing.id, returns: returns.id, hostile: hostile.id, deleted: deleted.id };
+}
