@@ -72,6 +72,15 @@ export const GuidelinePack = z
   .strict();
 export type GuidelinePack = z.infer<typeof GuidelinePack>;
 
+/** A detached signature over the exact bytes of a pack file (the `.sig` file beside it). */
+export const PackSignature = z.object({
+  fieldbookSignature: z.literal(1),
+  algorithm: z.literal('ed25519'),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  signature: z.base64(),
+});
+export type PackSignature = z.infer<typeof PackSignature>;
+
 export const PACK_TRUST = ['built-in', 'signed', 'unsigned-own'] as const;
 export const PackTrust = z.enum(PACK_TRUST);
 export type PackTrust = z.infer<typeof PackTrust>;

@@ -1,14 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
-
-/** A detached signature over the exact bytes of a pack file (`pack.yaml.sig`). */
-export const PackSignature = z.object({
-  fieldbookSignature: z.literal(1),
-  algorithm: z.literal('ed25519'),
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  signature: z.base64(),
-});
-export type PackSignature = z.infer<typeof PackSignature>;
+import { PackSignature } from '../../../shared/guidelines';
 
 export interface TrustedKey {
   keyId: string;

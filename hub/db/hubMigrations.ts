@@ -1,0 +1,116 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type HubDialectKind = 'sqlite' | 'postgres';
+
+/**
+ * The hub's migrations, in code, for both databases. Forward only: never edit a migration that
+ * has shipped; add the next one. Names sort in the order they run.
+ */
+export function hubMigrations(kind: HubDialectKind): Record<string, Migration> {
+  // An auto-numbered integer key, in each database's own words.
+  const serialType = kind === 'postgres' ? 'serial' : 'integer';
+
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('name', 'text', (column) => column.notNull())
+          .addColumn('token_hash', 'text', (column) => column.notNull().unique())
+          .addColumn('enrolled_at', 'text', (column) => column.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('staff')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('name', 'text', (column) => column.notNull().unique())
+          .addColumn('token_hash', 'text', (column) => column.notNull().unique())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('enrollment_codes')
+          .addColumn('code_hash', 'text', (column) => column.primaryKey())
+          .addColumn('uses_left', 'integer', (column) => column.notNull())
+          .addColumn('expires_at', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('entries')
+          .addColumn('entry_id', 'text', (column) => column.primaryKey())
+          .addColumn('device_id', 'text', (column) => column.notNull().references('devices.id'))
+          .addColumn('revision', 'integer', (column) => column.notNull())
+          .addColumn('payload', 'text')
+          .addColumn('shared_at', 'text')
+          .addColumn('received_at', 'text', (column) => column.notNull())
+          .addColumn('withdrawn_at', 'text')
+          .execute();
+        await db.schema.createIndex('entries_by_device').on('entries').column('device_id').execute();
+
+        await db.schema
+          .createTable('comments')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('entry_id', 'text', (column) => column.notNull().references('entries.entry_id'))
+          .addColumn('device_id', 'text', (column) => column.notNull())
+          .addColumn('staff_id', 'text', (column) => column.notNull().references('staff.id'))
+          .addColumn('text', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('comments_by_entry').on('comments').column('entry_id').execute();
+
+        await db.schema
+          .createTable('packs')
+          .addColumn('id', 'text', (column) => column.primaryKey())
+          .addColumn('pack_id', 'text', (column) => column.notNull())
+          .addColumn('version', 'text', (column) => column.notNull())
+          .addColumn('text', 'text', (column) => column.notNull())
+          .addColumn('signature', 'text', (column) => column.notNull())
+          .addColumn('published_at', 'text', (column) => column.notNull())
+          .addColumn('published_by', 'text', (column) => column.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('feed')
+          .addColumn('seq', serialType, (column) => (kind === 'postgres' ? column.primaryKey() : column.primaryKey().autoIncrement()))
+          .addColumn('kind', 'text', (column) => column.notNull())
+          .addColumn('device_id', 'text')
+          .addColumn('ref_id', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('feed_by_device').on('feed').columns(['device_id', 'seq']).execute();
+        await db.schema.createIndex('feed_by_ref').on('feed').column('ref_id').execute();
+
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', serialType, (column) => (kind === 'postgres' ? column.primaryKey() : column.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (column) => column.notNull())
+          .addColumn('actor_kind', 'text', (column) => column.notNull())
+          .addColumn('actor_id', 'text')
+          .addColumn('action', 'text', (column) => column.notNull())
+          .addColumn('target', 'text')
+          .addColumn('detail', 'text')
+          .execute();
+      },
+    },
+  };
+}
+
+/** Brings the database up to date; refuses one written by a newer hub. */
+export async function migrateHubDatabase(db: Kysely<unknown>, kind: HubDialectKind): Promise<void> {
+  const migrations = hubMigrations(kind);
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `The hub could not update its database${failed ? ` (migration ${failed.migrationName})` : ''}: ${detail}. ` +
+        'If this database was used by a newer hub, run that version instead.',
+    );
+  }
+}

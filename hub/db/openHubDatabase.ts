@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { HubDatabase } from './hubSchema';
+import { migrateHubDatabase, type HubDialectKind } from './hubMigrations';
+
+export interface HubDatabaseOptions {
+  /** A postgres:// URL selects PostgreSQL; otherwise the hub keeps a SQLite file in dataDir. */
+  databaseUrl?: string | undefined;
+  /** The folder for the SQLite file (hub.sqlite). Ignored on PostgreSQL. */
+  dataDir?: string | undefined;
+  /** Connections per process on PostgreSQL. */
+  poolSize?: number;
+}
+
+export interface OpenHubDatabase {
+  db: Kysely<HubDatabase>;
+  kind: HubDialectKind;
+  /** Where the data lives, for messages (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const HUB_SQLITE_FILE = 'hub.sqlite';
+
+/** Opens the hub's database and brings its tables up to date. */
+export async function openHubDatabase(options: HubDatabaseOptions): Promise<OpenHubDatabase> {
+  const opened = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openSqlite(options.dataDir ?? 'fieldbook-hub-data');
+  try {
+    await migrateHubDatabase(opened.db as Kysely<unknown>, opened.kind);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  return opened;
+}
+
+function openSqlite(dataDir: string): OpenHubDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, HUB_SQLITE_FILE);
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  // A withdrawn entry's content is overwritten on disk, not left in free pages.
+  database.pragma('secure_delete = ON');
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database }) });
+  return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(databaseUrl: string, poolSize: number): OpenHubDatabase {
+  let location = 'PostgreSQL';
+  try {
+    const url = new URL(databaseUrl);
+    location = `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  } catch {
+    // Not a URL we can show; pg reports the problem when it connects.
+  }
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', location, close: () => db.destroy() };
+}

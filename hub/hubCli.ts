@@ -1,0 +1,187 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openHubDatabase, type OpenHubDatabase } from './db/openHubDatabase';
+import { HubError } from './hubError';
+import { buildHubServer } from './hubServer';
+import { CLI_ACTOR, HubStore } from './hubStore';
+
+const USAGE = `Usage: fieldbook-hub COMMAND [options]
+
+Commands:
+  serve [--data-dir DIR] [--port N] [--host H] [--trust-proxy] [--quiet]
+                              run the hub (on 127.0.0.1 unless --host says otherwise)
+  enroll [--data-dir DIR] [--uses N] [--expires-days D]
+                              print a new enrollment code for devices (1 use, 7 days by default)
+  staff add NAME [--data-dir DIR]
+                              add an IT staff account and print its token (shown once)
+  pack publish FILE [--signature FILE.sig] [--data-dir DIR]
+                              publish a signed guideline pack to every device
+  export [--out FILE] [--data-dir DIR]
+                              write the shared portfolio as JSON (to the screen without --out)
+
+Data lives in a SQLite file in --data-dir (default ./fieldbook-hub-data).
+Set DATABASE_URL=postgres://... to use PostgreSQL instead, for every command.`;
+
+export interface HubCliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: HubCliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+};
+
+/** Runs one hub command; resolves to the exit code (serve resolves once the hub is listening). */
+export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        uses: { type: 'string' },
+        'expires-days': { type: 'string' },
+        signature: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+
+  const open = () => openHubDatabase({ databaseUrl: io.env.DATABASE_URL || undefined, dataDir: values['data-dir'] ?? 'fieldbook-hub-data' });
+  const withStore = async (work: (store: HubStore) => Promise<number>): Promise<number> => {
+    const database = await open();
+    try {
+      return await work(new HubStore({ db: database.db, kind: database.kind }));
+    } finally {
+      await database.close();
+    }
+  };
+
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(await open(), values, io);
+      case 'enroll': {
+        const uses = values.uses === undefined ? 1 : wholeNumber(values.uses, '--uses');
+        const expiresDays = values['expires-days'] === undefined ? 7 : Number(values['expires-days']);
+        return await withStore(async (store) => {
+          const created = await store.createEnrollmentCode({ uses, expiresDays });
+          io.out(created.code);
+          io.err(`Enrollment code for ${created.uses === 1 ? '1 device' : `${created.uses} devices`}, valid until ${created.expiresAt}. It is shown only now.`);
+          return 0;
+        });
+      }
+      case 'staff': {
+        const [sub, ...nameParts] = rest;
+        if (sub !== 'add' || nameParts.length === 0) return usageError(io, 'Usage: fieldbook-hub staff add NAME');
+        return await withStore(async (store) => {
+          const { token } = await store.addStaff(nameParts.join(' '));
+          io.out(token);
+          io.err('This is the staff token. It is shown only now: keep it in a password manager.');
+          return 0;
+        });
+      }
+      case 'pack': {
+        const [sub, file] = rest;
+        if (sub !== 'publish' || !file) return usageError(io, 'Usage: fieldbook-hub pack publish FILE [--signature FILE.sig]');
+        const signatureFile = values.signature ?? `${file}.sig`;
+        if (!existsSync(file)) return usageError(io, `There is no pack file at ${file}.`);
+        if (!existsSync(signatureFile)) {
+          return usageError(io, `There is no signature at ${signatureFile}. Sign the pack first ("fieldbook pack sign ${file} --key KEYFILE"), or name the .sig file with --signature.`);
+        }
+        return await withStore(async (store) => {
+          const publication = await store.publishPack(CLI_ACTOR, readFileSync(file, 'utf8'), readFileSync(signatureFile, 'utf8'));
+          io.out(`Published ${publication.packId} ${publication.version}. Devices receive it the next time they check in.`);
+          return 0;
+        });
+      }
+      case 'export':
+        return await withStore(async (store) => {
+          const exported = await store.exportPortfolio(CLI_ACTOR);
+          const text = `${JSON.stringify(exported, null, 2)}\n`;
+          if (values.out) {
+            writeFileSync(values.out, text);
+            io.err(`Wrote ${exported.entries.length} shared ${exported.entries.length === 1 ? 'entry' : 'entries'} to ${values.out}.`);
+          } else {
+            io.out(text.trimEnd());
+          }
+          return 0;
+        });
+      default:
+        return usageError(io, `Unknown command "${command}".\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof HubError) {
+      io.err(error.message);
+      return 1;
+    }
+    io.err(`The hub command failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function serve(database: OpenHubDatabase, values: { port?: string | undefined; host?: string | undefined; 'trust-proxy'?: boolean | undefined; quiet?: boolean | undefined }, io: HubCliIo): Promise<number> {
+  const store = new HubStore({ db: database.db, kind: database.kind });
+  const app = await buildHubServer({ store, logger: !values.quiet, trustProxy: values['trust-proxy'] ?? false });
+  const port = values.port === undefined ? 8787 : wholeNumber(values.port, '--port');
+  const host = values.host ?? '127.0.0.1';
+  let address: string;
+  try {
+    address = await app.listen({ port, host });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    throw error;
+  }
+  io.out(`Fieldbook hub is running at ${address} (data: ${database.location}).`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return 0;
+}
+
+function wholeNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new HubError(2, 'bad-option', `${option} needs a whole number, not "${text}".`);
+  return value;
+}
+
+function usageError(io: HubCliIo, message: string): number {
+  io.err(message);
+  return 2;
+}
+
+/** The `fieldbook-hub` entry point. */
+export function main(): void {
+  runHubCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
