@@ -14,6 +14,9 @@ import {
 import { readStaticFile } from './staticFiles';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Restoring a backup sends the whole fieldbook (a 10,000-entry export is about 36 MB). */
+export const MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024;
+const LARGE_BODY_METHODS = new Set(['import.preview', 'import.apply']);
 const HEARTBEAT_MS = 25_000;
 
 export interface BrowserHostOptions {
@@ -108,15 +111,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendResult(response, 415, callFailure('invalid_input', 'API calls must send JSON (content-type: application/json).'));
     }
-    const body = await readBody(request, MAX_BODY_BYTES);
+    const limit = LARGE_BODY_METHODS.has(method) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+    const body = await readBody(request, limit);
     if (body === 'too-large') {
       request.resume();
       response.setHeader('connection', 'close');
-      return sendResult(
-        response,
-        413,
-        callFailure('invalid_input', `The request is larger than ${MAX_BODY_BYTES / 1024} KiB and was refused.`),
-      );
+      return sendResult(response, 413, callFailure('invalid_input', `The request is larger than ${limit / 1024 / 1024} MiB and was refused.`));
     }
     let input: unknown;
     try {

@@ -56,8 +56,8 @@ export async function benchExport(bigDataDir: string): Promise<BenchRow[]> {
       baseline: `document model alone: ${ms(model)}; first full check after start: ${ms(firstCheck)}`,
     });
 
-    const md = await timeRuns(3, (run) => runExport(book, { format: 'md', entryId: null, outPath: join(out, `md-${run}`), appVersion: APP_VERSION }));
-    const plainFiles = await timeRuns(3, (run) => {
+    const md = await timeRuns(5, (run) => runExport(book, { format: 'md', entryId: null, outPath: join(out, `md-${run}`), appVersion: APP_VERSION }));
+    const plainFiles = await timeRuns(5, (run) => {
       const folder = join(out, `plain-${run}`);
       spawnSync('mkdir', ['-p', folder]);
       for (let index = 0; index < count + 1; index++) writeFileSync(join(folder, `${index}.md`), 'x');

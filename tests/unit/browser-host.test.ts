@@ -96,6 +96,15 @@ describe('the browser host is locked down', () => {
     expect(book.entries.list({ query: '', kinds: [], criticalities: [], sensitivities: [], lifecycles: [], tags: [], sortBy: 'name', sortDirection: 'asc', offset: 0, limit: 10 }).total).toBe(0);
   });
 
+  it('takes a large body only for restoring a backup', async () => {
+    const { call } = await start();
+    const big = { text: ' '.repeat(2 * MAX_BODY_BYTES) };
+    expect((await call('entries.create', { fields: { name: 'x', kind: 'other' }, padding: big.text })).status).toBe(413);
+    const preview = await call('import.preview', big);
+    expect(preview.status).toBe(400);
+    expect(JSON.parse(preview.body).error.code).toBe('invalid_input');
+  });
+
   it('refuses a body that is not JSON', async () => {
     const { host, cookie } = await start();
     const form = await rawRequest(host.port, { method: 'POST', path: '/api/call/app.info', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
