@@ -2,17 +2,17 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInspectionPool, type InspectionPool } from '../../main/core/inspect/inspectionPool';
 import { InspectionResult } from '../../shared/inspection';
-import { compareAll, CORPUS, corpusAvailable, formatReport, loadGroundTruth, type FieldTally, type TruthRecord } from './inspect-groundTruth';
+import { compareAll, CORPUS, requireCorpus, formatReport, loadGroundTruth, type FieldTally, type TruthRecord } from './inspect-groundTruth';
 
 const TIME_LIMIT_MS = 30_000;
-const available = corpusAvailable();
-const records: TruthRecord[] = available ? loadGroundTruth() : [];
+requireCorpus();
+const records: TruthRecord[] = loadGroundTruth();
 const results = new Map<string, InspectionResult>();
 const seconds = new Map<string, number>();
 let fields = new Map<string, FieldTally>();
 let pool: InspectionPool;
 
-describe.skipIf(!available)('inspection agrees with the corpus ground truth (../shared/corpus)', () => {
+describe('inspection agrees with the corpus ground truth (../shared/corpus)', () => {
   beforeAll(async () => {
     pool = createInspectionPool({ size: 2, limits: { timeMs: TIME_LIMIT_MS, memoryMb: 384 } });
     await Promise.all(

@@ -1,21 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linksAndQueries } from '../../main/core/inspect/access/inspectAccess';
 import { describeInspection } from '../../main/core/inspect/describeInspection';
 import { inspectInThread } from '../../main/core/inspect/inspectInThread';
 import { emptyInspection, InspectionResult } from '../../shared/inspection';
 import { toRuleFacts } from '../../main/core/inspect/toRuleFacts';
-import { CORPUS, corpusAvailable } from './inspect-groundTruth';
+import { CORPUS, requireCorpus } from './inspect-groundTruth';
 import { writeWorkbook } from './inspect-fixtures';
 import { useTempDirs } from './helpers/tempDir';
+
+requireCorpus();
 
 const tempDir = useTempDirs();
 const root = join(import.meta.dirname, '..', '..');
 const corpus = (file: string) => join(CORPUS, file);
 
-describe.skipIf(!corpusAvailable())('each format tells its sheets and states', () => {
+describe('each format tells its sheets and states', () => {
   it.each(['sheet_visibility.xlsx', 'sheet_visibility_strict.xlsx', 'sheet_visibility.xls', 'sheet_visibility.xlsb'])('%s: a hidden and a very hidden sheet', async (file) => {
     const result = await inspectInThread(corpus(`sheetjs-test_files/${file}`));
     expect(result.sheets.map((s) => [s.name, s.state])).toEqual([
@@ -120,9 +122,11 @@ describe('facts for guideline rules and the plain-words summary', () => {
 
 describe('fieldbook inspect (the built command)', () => {
   const bin = join(root, 'bin', 'fieldbook.js');
-  const built = existsSync(join(root, 'out', 'main', 'cli.js'));
+  beforeAll(() => {
+    if (!existsSync(join(root, 'out', 'main', 'cli.js'))) throw new Error('The CLI is not built: run "npm run build" first (npm test does).');
+  });
 
-  it.skipIf(!built || !corpusAvailable())('prints one JSON document per file of a folder, in the published shape', () => {
+  it('prints one JSON document per file of a folder, in the published shape', () => {
     const run = spawnSync(process.execPath, [bin, 'inspect', '--json', corpus('psscriptanalyzer'), corpus('calamine/pivots.xlsx')], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const documents = run.stdout.trim().split('\n').map((line) => InspectionResult.parse(JSON.parse(line)));
@@ -130,14 +134,14 @@ describe('fieldbook inspect (the built command)', () => {
     expect(documents[4]).toMatchObject({ format: 'xlsx', pivotTables: 5, powerQuery: true });
   });
 
-  it.skipIf(!built || !corpusAvailable())('says in plain words what a workbook holds', () => {
+  it('says in plain words what a workbook holds', () => {
     const run = spawnSync(process.execPath, [bin, 'inspect', corpus('oletools/autostart-encrypt-standardpassword.xls')], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Encrypted with a password');
     expect(run.stdout).toContain('macros that run by themselves (Auto_Open)');
   });
 
-  it.skipIf(!built)('a path that does not exist is reported, and the exit code says so', () => {
+  it('a path that does not exist is reported, and the exit code says so', () => {
     const run = spawnSync(process.execPath, [bin, 'inspect', join(tempDir(), 'missing.xlsx')], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('The file does not exist');

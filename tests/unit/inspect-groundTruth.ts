@@ -16,8 +16,11 @@ export interface TruthRecord {
   disagreements?: string[];
 }
 
-export function corpusAvailable(): boolean {
-  return existsSync(join(CORPUS, 'ground_truth.jsonl'));
+/** The corpus sits beside the repository (../shared/corpus), as on every machine of this project. */
+export function requireCorpus(): void {
+  if (!existsSync(join(CORPUS, 'ground_truth.jsonl'))) {
+    throw new Error(`The development corpus is missing at ${CORPUS}: it belongs beside the repository as ../shared/corpus.`);
+  }
 }
 
 export function loadGroundTruth(): TruthRecord[] {

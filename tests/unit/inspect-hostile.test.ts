@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInspectionPool, inspectFile, type InspectionPool } from '../../main/core/inspect/inspectionPool';
-import { CORPUS, corpusAvailable } from './inspect-groundTruth';
+import { CORPUS, requireCorpus } from './inspect-groundTruth';
 import { writeWorkbook } from './inspect-fixtures';
 import { useTempDirs } from './helpers/tempDir';
 
@@ -41,7 +41,7 @@ const BAD_FILES: [string, string[]][] = [
   ['mdb-reader/office-agile-4.2.accdb', ['encrypted']],
 ];
 
-describe.skipIf(!corpusAvailable())('hostile, truncated, empty and encrypted corpus files', () => {
+describe('hostile, truncated, empty and encrypted corpus files', () => {
   let pool: InspectionPool;
   beforeAll(() => {
     pool = createInspectionPool({ size: 2, limits: LIMITS });
@@ -112,7 +112,7 @@ describe('limits for files that try to exhaust the reader', () => {
   });
 
   it('a file that takes longer than the time limit is stopped, and the next file in the same pool is read normally', async () => {
-    if (!corpusAvailable()) return;
+    requireCorpus();
     const pool = createInspectionPool({ size: 1, limits: { timeMs: 1 } });
     try {
       const slow = await pool.inspect(join(CORPUS, 'apache-poi/57231_MixedGasReport.xls'));
@@ -127,7 +127,7 @@ describe('limits for files that try to exhaust the reader', () => {
   });
 
   it('a worker that runs out of memory gives an error result, and the process carries on', async () => {
-    if (!corpusAvailable()) return;
+    requireCorpus();
     const result = await inspectFile(join(CORPUS, 'apache-poi/57231_MixedGasReport.xls'), { memoryMb: 2, timeMs: 20_000 });
     expect(['out_of_memory', 'worker_failed']).toContain(result.error?.code);
     const next = await inspectFile(join(CORPUS, 'calamine/pivots.xlsx'), LIMITS);

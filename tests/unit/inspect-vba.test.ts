@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { detectBehaviours, findAutoRun } from '../../main/core/inspect/detect/behaviours';
 import { inspectInThread } from '../../main/core/inspect/inspectInThread';
 import { ovbaDecompress } from '../../main/core/inspect/vba/ovbaDecompress';
-import { CORPUS, corpusAvailable } from './inspect-groundTruth';
+import { CORPUS, requireCorpus } from './inspect-groundTruth';
 import { writeText } from './inspect-fixtures';
 import { useTempDirs } from './helpers/tempDir';
+
+requireCorpus();
 
 const tempDir = useTempDirs();
 
@@ -57,14 +59,14 @@ describe('VBA source is read from the project without running it', () => {
     expect(ovbaDecompress(compressed).toString('latin1')).toBe('abcabcabc');
   });
 
-  it.skipIf(!corpusAvailable())('the oletools auto-start sample shows Auto_Open even though its sheets are encrypted', async () => {
+  it('the oletools auto-start sample shows Auto_Open even though its sheets are encrypted', async () => {
     const result = await inspectInThread(join(CORPUS, 'oletools/autostart-encrypt-standardpassword.xls'));
     expect(result.encrypted).toBe(true);
     expect(result.vba.present).toBe(true);
     expect(result.vba.autoRun).toContain('Auto_Open');
   });
 
-  it.skipIf(!corpusAvailable())('a workbook with a Workbook_Open macro lists it, with module names and types from the project', async () => {
+  it('a workbook with a Workbook_Open macro lists it, with module names and types from the project', async () => {
     const result = await inspectInThread(join(CORPUS, 'openpyxl/vba-test.xlsm'));
     expect(result.vba.autoRun).toContain('Workbook_Open');
     expect(result.vba.modules).toContainEqual({ name: 'ThisWorkbook', type: 'document' });
