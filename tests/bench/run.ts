@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ListQuery } from '../../shared/contract';
 import { openFieldbook } from '../../main/core/fieldbook';
 import { benchExport } from './export';
+import { benchDiscovery } from './discovery';
 import { benchGuidelines } from './guidelines';
 import { benchInspection } from './inspect';
 import { median, percentile, printTable, type BenchRow } from './stats';
@@ -165,6 +166,7 @@ async function main(): Promise<void> {
 
     // Inspection: a large generated workbook and the corpus, beside unzip and openpyxl.
     rows.push(...(await benchInspection()));
+    rows.push(...(await benchDiscovery()));
 
     // Through the browser host and Chromium, as a person would see it.
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
