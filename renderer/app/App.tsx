@@ -3,6 +3,10 @@ import { api } from '../api/client';
 import { NewEntryDialog } from '../features/add/NewEntryDialog';
 import { EntryView } from '../features/entry/EntryView';
 import { useEntryStore } from '../features/entry/entryStore';
+import { DiscoverView } from '../features/discover/DiscoverView';
+import { useDiscoverStore } from '../features/discover/discoverStore';
+import { useFilesStore } from '../features/files/filesStore';
+import { ExportView } from '../features/export/ExportView';
 import { useFindingsStore } from '../features/findings/findingsStore';
 import { GuidelinesView } from '../features/guidelines/GuidelinesView';
 import { useGuidelinesStore } from '../features/guidelines/guidelinesStore';
@@ -43,6 +47,10 @@ function CurrentView({ route }: { route: Route }) {
       return <EntryView key={route.id} id={route.id} tab={route.tab} />;
     case 'guidelines':
       return <GuidelinesView />;
+    case 'discover':
+      return <DiscoverView />;
+    case 'export':
+      return <ExportView />;
     case 'settings':
       return <SettingsView />;
     case 'missing':
@@ -61,8 +69,10 @@ function useLiveUpdates(): void {
       useFindingsStore.getState().changed(ids);
     });
     // Set aside or taken back (here or in another window): the open entry and Home catch up.
+    // Also when a file's facts changed (read again here, or noticed changing on disk).
     const stopFindings = api.on('findings.changed', ({ ids }) => {
       useFindingsStore.getState().changed(ids);
+      useFilesStore.getState().changed(ids);
       useHomeStore.getState().entriesChanged();
     });
     // A pack imported or removed: every finding may change.
@@ -71,6 +81,7 @@ function useLiveUpdates(): void {
       useFindingsStore.getState().changed();
       useHomeStore.getState().entriesChanged();
     });
+    const stopDiscovery = api.on('discover.progress', (status) => useDiscoverStore.getState().progress(status));
     const stopSettings = api.on('settings.changed', (settings) => useSettingsStore.getState().received(settings));
     // Closing or reloading the window: send what is still waiting.
     const flush = () => {
@@ -87,6 +98,7 @@ function useLiveUpdates(): void {
       stopFindings();
       stopGuidelines();
       stopSettings();
+      stopDiscovery();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);
     };

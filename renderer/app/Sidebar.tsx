@@ -15,7 +15,9 @@ interface NavItem {
 const NAV: NavItem[] = [
   { route: { view: 'home' }, label: 'Home', icon: 'home', active: ['home'] },
   { route: { view: 'list' }, label: 'Fieldbook', icon: 'list', active: ['list', 'entry'] },
+  { route: { view: 'discover' }, label: 'Find tools', icon: 'folder', active: ['discover'] },
   { route: { view: 'guidelines' }, label: 'Guidelines', icon: 'guidelines', active: ['guidelines'] },
+  { route: { view: 'export' }, label: 'Export', icon: 'file', active: ['export'] },
 ];
 const SETTINGS: NavItem = { route: { view: 'settings' }, label: 'Settings', icon: 'settings', active: ['settings'] };
 

@@ -8,6 +8,8 @@ export type Route =
   | { view: 'list' }
   | { view: 'entry'; id: string; tab?: Exclude<EntryTab, 'details'> }
   | { view: 'guidelines' }
+  | { view: 'discover' }
+  | { view: 'export' }
   | { view: 'settings' }
   | { view: 'missing'; path: string };
 
@@ -17,6 +19,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { view: 'home' };
   if (path === '/entries') return { view: 'list' };
   if (path === '/guidelines') return { view: 'guidelines' };
+  if (path === '/discover') return { view: 'discover' };
+  if (path === '/export') return { view: 'export' };
   if (path === '/settings') return { view: 'settings' };
   const entry = /^\/entries\/([0-9a-fA-F-]{36})(?:\/(guidelines|history))?$/.exec(path);
   if (entry?.[1]) {
@@ -38,6 +42,10 @@ export function routeHref(route: Route): string {
       return route.tab ? `#/entries/${route.id}/${route.tab}` : `#/entries/${route.id}`;
     case 'guidelines':
       return '#/guidelines';
+    case 'discover':
+      return '#/discover';
+    case 'export':
+      return '#/export';
     case 'settings':
       return '#/settings';
     case 'missing':

@@ -160,20 +160,21 @@ test('she answers a "needs info" question right in the finding, and the guidelin
   await expect(findingGroup(page, 'Met').getByRole('button', { name: /Someone holds the SaaS contract/ })).toBeVisible();
 });
 
-test('file facts Fieldbook cannot read yet are grouped calmly, with no pretend action', async ({ page, fieldbook }) => {
+test('file facts Fieldbook has not read yet are grouped calmly, with a way to read the file now', async ({ page, fieldbook }) => {
   void fieldbook;
   const [id] = await createEntries(page, [{ ...CRITICAL_WORKBOOK, files: ['Pricing 2026.xlsm'] }]);
   await openEntryAt(page, id!, 'guidelines');
   const waiting = findingGroup(page, 'Waiting for the file');
-  await expect(waiting).toContainText('file reading is coming');
+  await expect(waiting).toContainText('Fieldbook answers them once it has read this tool’s file');
+  await expect(waiting.getByRole('button', { name: 'Read the file now' })).toBeVisible();
   const toggle = waiting.getByRole('button', { name: /^Waiting for the file \d+/ });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await toggle.click();
   const macros = waiting.getByRole('button', { name: /Macros that run when the file opens are described/ });
   await macros.click();
   const body = page.locator(`#${await macros.getAttribute('aria-controls')}`);
-  await expect(body).toContainText('Fieldbook needs to read this tool’s file to answer this; file reading is coming.');
-  // Its own question can be answered already; nothing offers to read the file.
+  await expect(body).toContainText('Fieldbook answers this once it has read this tool’s file');
+  // Reading is offered once, for the group, not inside each finding.
   await expect(body.getByRole('button', { name: /read|inspect|scan/i })).toHaveCount(0);
 });
 

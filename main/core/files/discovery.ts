@@ -15,6 +15,11 @@ const CANDIDATE_EXTENSIONS = new Set([
 ]);
 const SKIPPED_FOLDERS = new Set(['node_modules', '$RECYCLE.BIN', 'System Volume Information']);
 const PROGRESS_EVERY_MS = 150;
+/**
+ * Candidates read at the same time. The others wait their turn in a queue (not in the pool), so
+ * a cancel stops them at once instead of after every queued file has been read.
+ */
+const INSPECT_AT_ONCE = 4;
 
 interface Scan {
   status: DiscoveryStatus;
@@ -78,33 +83,57 @@ export class Discovery {
       lastProgress = now;
       this.events.emit('discover.progress', { ...scan.status });
     };
-    const pending: Promise<void>[] = [];
+    const queue: string[] = [];
+    let walking = true;
+    const sleeping: (() => void)[] = [];
+    const wake = () => {
+      for (const resume of sleeping.splice(0)) resume();
+    };
+    const readCandidates = async () => {
+      while (!scan.cancelled) {
+        const path = queue.shift();
+        if (path !== undefined) await this.inspectCandidate(scan, path, progress);
+        else if (walking) await new Promise<void>((resume) => sleeping.push(resume));
+        else return;
+      }
+    };
+    const readers = Array.from({ length: INSPECT_AT_ONCE }, readCandidates);
+    // A reader that fails is reported below (the scan fails), not as an unhandled rejection meanwhile.
+    for (const reader of readers) reader.catch(() => undefined);
     try {
-      const folders = [scan.status.folder];
-      while (folders.length > 0 && !scan.cancelled) {
-        const folder = folders.pop()!;
-        let dir;
-        try {
-          dir = await opendir(folder);
-        } catch {
-          scan.status.skipped++;
-          continue;
-        }
-        for await (const item of dir) {
-          if (scan.cancelled) break;
-          if (item.name.startsWith('.') || item.name.startsWith('~$')) continue;
-          const path = join(folder, item.name);
-          if (item.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(item.name)) folders.push(path);
+      try {
+        const folders = [scan.status.folder];
+        while (folders.length > 0 && !scan.cancelled) {
+          const folder = folders.pop()!;
+          let dir;
+          try {
+            dir = await opendir(folder);
+          } catch {
+            scan.status.skipped++;
             continue;
           }
-          if (!item.isFile()) continue; // symlinks and devices are not followed
-          scan.status.seen++;
-          if (CANDIDATE_EXTENSIONS.has(extname(item.name).toLowerCase())) pending.push(this.inspectCandidate(scan, path, progress));
-          progress();
+          for await (const item of dir) {
+            if (scan.cancelled) break;
+            if (item.name.startsWith('.') || item.name.startsWith('~$')) continue;
+            const path = join(folder, item.name);
+            if (item.isDirectory()) {
+              if (!SKIPPED_FOLDERS.has(item.name)) folders.push(path);
+              continue;
+            }
+            if (!item.isFile()) continue; // symlinks and devices are not followed
+            scan.status.seen++;
+            if (CANDIDATE_EXTENSIONS.has(extname(item.name).toLowerCase())) {
+              queue.push(path);
+              wake();
+            }
+            progress();
+          }
         }
+      } finally {
+        walking = false;
+        wake();
       }
-      await Promise.all(pending);
+      await Promise.all(readers);
       scan.status.state = scan.cancelled ? 'cancelled' : 'done';
     } catch (error) {
       scan.status.state = 'failed';

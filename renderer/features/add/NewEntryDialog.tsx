@@ -3,18 +3,31 @@ import { ENTRY_KINDS, type EntryKind } from '../../../shared/entry';
 import { KIND_LABELS } from '../../../shared/labels';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RadioGroup } from '../../components/formFields';
 import { useEntryStore } from '../entry/entryStore';
-import { useAddStore } from './addStore';
+import { useAddStore, type AddMode } from './addStore';
+import { FromFileForm } from './FromFileForm';
 
-/** Asks for a name and a kind, creates the entry, and opens it with the cursor in the name. */
+const MODES = [
+  { value: 'blank', label: 'A blank entry' },
+  { value: 'file', label: 'From a file' },
+] as const;
+
+/**
+ * Two ways to start: a name and a kind (the rest is filled in as she goes), or a file that
+ * Fieldbook reads first to prefill the entry. Either way the new entry opens afterwards.
+ */
 export function NewEntryDialog() {
   const open = useAddStore((store) => store.open);
+  const mode = useAddStore((store) => store.mode);
+  const setMode = useAddStore((store) => store.setMode);
   const busy = useAddStore((store) => store.busy);
   const error = useAddStore((store) => store.error);
   const hide = useAddStore((store) => store.hide);
   const create = useAddStore((store) => store.create);
   const openEntry = useEntryStore((store) => store.open);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<EntryKind>('spreadsheet');
   const [nameMissing, setNameMissing] = useState(false);
@@ -27,6 +40,8 @@ export function NewEntryDialog() {
       setKind('spreadsheet');
       setNameMissing(false);
       dialog.showModal();
+      // The cursor goes to the name (the choice of how to start comes first in the dialog).
+      nameRef.current?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -46,10 +61,16 @@ export function NewEntryDialog() {
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby="new-entry-title" onClose={hide}>
+    <dialog ref={dialogRef} className={mode === 'file' ? 'dialog dialog-wide' : 'dialog'} aria-labelledby="new-entry-title" onClose={hide}>
       {open && (
-        <form className="dialog-body" onSubmit={(event) => void onSubmit(event)} noValidate>
+        <div className="dialog-body">
           <h2 id="new-entry-title">New entry</h2>
+          <RadioGroup<AddMode> legend="Start from" name="new-entry-start" options={MODES} value={mode} onChange={setMode} />
+        </div>
+      )}
+      {open && mode === 'file' && <FromFileForm />}
+      {open && mode === 'blank' && (
+        <form className="dialog-body dialog-body-rest" onSubmit={(event) => void onSubmit(event)} noValidate>
           <p className="muted">Start with a name and what kind of tool it is. You can fill in the rest as you go.</p>
           <div className="field">
             <label className="field-label" htmlFor="new-entry-name">
@@ -57,6 +78,7 @@ export function NewEntryDialog() {
             </label>
             <input
               id="new-entry-name"
+              ref={nameRef}
               autoFocus
               className="input"
               type="text"

@@ -2,26 +2,67 @@ import { create } from 'zustand';
 import type { CallError } from '../../../shared/contract';
 import type { EntryKind } from '../../../shared/entry';
 import { api, toCallError } from '../../api/client';
+import { cleanPath } from '../../format/path';
+import { draftFromPreview, fieldsToCreate, type FileEntryDraft } from './fileEntryState';
+
+/** The two ways to start: a blank entry with a name, or from a file Fieldbook reads first. */
+export type AddMode = 'blank' | 'file';
 
 interface AddStore {
   open: boolean;
+  mode: AddMode;
   busy: boolean;
   error: CallError | null;
+  /** From a file: the path as typed. */
+  path: string;
+  /** From a file: true while Fieldbook reads it. */
+  reading: boolean;
+  /** From a file: what was found and suggested, once read. */
+  draft: FileEntryDraft | null;
   show(): void;
   hide(): void;
+  setMode(mode: AddMode): void;
+  setPath(path: string): void;
+  /** Reads the file (read only) and prefills the new entry from it. */
+  readFile(): Promise<void>;
+  editDraft(change: (draft: FileEntryDraft) => FileEntryDraft): void;
   /** Creates the entry and returns its id, or null when that did not work (the error is shown). */
   create(name: string, kind: EntryKind): Promise<string | null>;
+  /** Creates the entry from the file with what she confirmed, and reads the file for it. */
+  createFromFile(): Promise<string | null>;
 }
 
-export const useAddStore = create<AddStore>()((set) => ({
-  open: false,
-  busy: false,
-  error: null,
+const CLOSED = { open: false, busy: false, error: null, mode: 'blank', path: '', reading: false, draft: null } as const;
+
+export const useAddStore = create<AddStore>()((set, get) => ({
+  ...CLOSED,
   show() {
-    set({ open: true, error: null });
+    set({ ...CLOSED, open: true });
   },
   hide() {
-    set({ open: false, busy: false, error: null });
+    set({ ...CLOSED });
+  },
+  setMode(mode) {
+    set({ mode, error: null });
+  },
+  setPath(path) {
+    // A different path: what was read belongs to the old one.
+    set((state) => ({ path, draft: state.draft && cleanPath(path) === state.draft.path ? state.draft : null }));
+  },
+  async readFile() {
+    const path = cleanPath(get().path);
+    if (path === '' || get().reading) return;
+    set({ path, reading: true, error: null, draft: null });
+    try {
+      const [preview] = await api.call('files.preview', { paths: [path] });
+      if (!get().open || get().path !== path) return;
+      set({ reading: false, draft: preview ? draftFromPreview(preview) : null });
+    } catch (error) {
+      if (get().open) set({ reading: false, error: toCallError(error) });
+    }
+  },
+  editDraft(change) {
+    set((state) => (state.draft ? { draft: change(state.draft) } : {}));
   },
   async create(name, kind) {
     set({ busy: true, error: null });
@@ -33,5 +74,21 @@ export const useAddStore = create<AddStore>()((set) => ({
       set({ busy: false, error: toCallError(error) });
       return null;
     }
+  },
+  async createFromFile() {
+    const draft = get().draft;
+    if (!draft || draft.problem) return null;
+    set({ busy: true, error: null });
+    let id: string;
+    try {
+      id = (await api.call('entries.create', { fields: fieldsToCreate(draft) })).id;
+    } catch (error) {
+      set({ busy: false, error: toCallError(error) });
+      return null;
+    }
+    // The entry exists now; what is found in the file is stored with it (it shows on the entry either way).
+    await api.call('files.refresh', { id, force: false }).catch(() => undefined);
+    set({ ...CLOSED });
+    return id;
   },
 }));

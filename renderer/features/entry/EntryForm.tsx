@@ -27,6 +27,7 @@ import {
 } from '../../components/formFields';
 import { TagEditor } from '../../components/TagEditor';
 import { TextListEditor } from '../../components/TextListEditor';
+import { FilesSection } from '../files/FilesSection';
 import { useTagsStore } from '../tags/tagsStore';
 import { DependencyEditor } from './DependencyEditor';
 import { useEntryStore } from './entryStore';
@@ -170,6 +171,8 @@ export function EntryForm({ edit }: { edit: EntryEditState }) {
           error={error('files')}
         />
       </Section>
+
+      <FilesSection edit={edit} />
 
       <Section title="Data" intro="What kind of information passes through it.">
         <CheckboxGroup

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 import { useFocusHeading } from '../../app/hooks/useFocusHeading';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
+import { useFilesStore } from '../files/filesStore';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { countToLookAt } from '../findings/findingsState';
 import { useFindingsStore } from '../findings/findingsStore';
@@ -41,6 +42,8 @@ export function EntryView({ id, tab = 'details' }: { id: string; tab?: EntryTab 
   const entryDeleted = useToastStore((store) => store.entryDeleted);
   const openFindings = useFindingsStore((store) => store.open);
   const closeFindings = useFindingsStore((store) => store.close);
+  const openFiles = useFilesStore((store) => store.open);
+  const closeFiles = useFilesStore((store) => store.close);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const tabsId = useId();
   const [deleting, setDeleting] = useState(false);
@@ -49,11 +52,13 @@ export function EntryView({ id, tab = 'details' }: { id: string; tab?: EntryTab 
   useEffect(() => {
     void open(id);
     void openFindings(id);
+    void openFiles(id);
     return () => {
       void close();
       closeFindings();
+      closeFiles();
     };
-  }, [id, open, close, openFindings, closeFindings]);
+  }, [id, open, close, openFindings, closeFindings, openFiles, closeFiles]);
 
   useFocusHeading(headingRef, edit !== null);
 

@@ -11,7 +11,7 @@ import { useFindingsStore } from './findingsStore';
 import { NeedsInfoForm } from './NeedsInfoForm';
 import { SetAsideForm } from './SetAsideForm';
 
-const FILE_NOTE = 'Fieldbook needs to read this tool’s file to answer this; file reading is coming.';
+const FILE_NOTE = 'Fieldbook answers this once it has read this tool’s file (see “Read the file now” above).';
 
 function SetAsideNote({ finding }: { finding: Finding }) {
   const takeBack = useFindingsStore((store) => store.takeBack);

@@ -3,6 +3,7 @@ import { routeHref } from '../../app/route';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import type { EntryEditState } from '../entry/entryState';
+import { ReadFileAction } from '../files/ReadFileAction';
 import { indexRules, ruleKey } from '../guidelines/guidelinesState';
 import { useGuidelinesStore } from '../guidelines/guidelinesStore';
 import { FindingItem } from './FindingItem';
@@ -11,7 +12,7 @@ import { useFindingsStore } from './findingsStore';
 
 const GROUP_NOTES: Partial<Record<FindingGroup['key'], string>> = {
   'waiting-for-file':
-    'These guidelines look at what is inside the file: macros, links, hidden sheets, saved passwords. Fieldbook needs to read this tool’s file to answer them; file reading is coming. There is nothing to do about them for now.',
+    'These guidelines look at what is inside the file: macros, links, hidden sheets, saved passwords. Fieldbook answers them once it has read this tool’s file. It only reads it: nothing is opened in Office, run or sent anywhere.',
   'set-aside': 'Guidelines you said do not fit this tool, with your reason.',
 };
 
@@ -39,6 +40,7 @@ function Group({ group, edit }: { group: FindingGroup; edit: EntryEditState }) {
         </button>
       </h2>
       {note && <p className="finding-group-note">{note}</p>}
+      {group.key === 'waiting-for-file' && <ReadFileAction edit={edit} />}
       <ul id={listId} className="findings" hidden={!open}>
         {open &&
           group.findings.map((finding) => (

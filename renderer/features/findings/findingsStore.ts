@@ -39,6 +39,8 @@ interface FindingsStore extends FindingsViewState {
   setAside(finding: Finding, reason: string, until: string | null): Promise<boolean>;
   takeBack(finding: Finding): Promise<boolean>;
   focused(): void;
+  /** The entry's files were just read: check again, and say so (focus moves there if its button went away). */
+  filesRead(sentence: string): Promise<void>;
   /** Entries or their findings changed somewhere: re-check the open one (several events cause one load). */
   changed(ids?: readonly string[]): void;
 }
@@ -172,6 +174,15 @@ export const useFindingsStore = create<FindingsStore>()((set, get) => {
 
     focused() {
       set({ focusKey: null });
+    },
+
+    async filesRead(sentence) {
+      clearTimeout(reloadTimer);
+      await get().load();
+      set((state) => ({
+        announcement: `${sentence} The guidelines were checked again.`,
+        announcementSeq: state.announcementSeq + 1,
+      }));
     },
 
     changed(ids) {

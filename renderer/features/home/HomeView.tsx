@@ -211,10 +211,16 @@ export function HomeView() {
             Write down the workbooks, databases, scripts and apps your team relies on: what they do, who looks after
             them, and what would happen if they stopped. It stays on this computer until you choose to share it.
           </p>
-          <button type="button" className="button button-primary button-large" onClick={showAdd}>
-            <Icon name="plus" />
-            Add your first tool
-          </button>
+          <div className="welcome-actions">
+            <button type="button" className="button button-primary button-large" onClick={showAdd}>
+              <Icon name="plus" />
+              Add your first tool
+            </button>
+            <a className="button button-large" href={routeHref({ view: 'discover' })}>
+              <Icon name="folder" />
+              Find tools in a folder
+            </a>
+          </div>
         </div>
       </div>
     );

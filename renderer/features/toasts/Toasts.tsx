@@ -23,6 +23,11 @@ export function Toasts() {
               <p>{toast.message}</p>
               {toast.hint && <p className="toast-hint">{toast.hint}</p>}
             </div>
+            {toast.link && (
+              <a className="button button-on-dark" href={toast.link.href} onClick={() => dismiss(toast.id)}>
+                {toast.link.label}
+              </a>
+            )}
             {toast.undo && (
               <button type="button" className="button button-on-dark" onClick={() => void undo(toast.id)} aria-keyshortcuts="Control+Z Meta+Z">
                 Undo

@@ -7,6 +7,8 @@ export interface Toast {
   tone: 'info' | 'error';
   /** Set on "Deleted …" toasts: the entry Undo brings back. */
   undo?: { entryId: string; name: string };
+  /** A place to go next, e.g. "Open the fieldbook". */
+  link?: { href: string; label: string };
 }
 
 export interface ToastState {

@@ -1,0 +1,213 @@
+import { useEffect, useRef, type FormEvent } from 'react';
+import { ENTRY_KINDS, SENSITIVITY_LEVELS, type EntryKind, type Sensitivity } from '../../../shared/entry';
+import { DATA_CATEGORY_LABELS, KIND_LABELS, SENSITIVITY_LABELS } from '../../../shared/labels';
+import { navigate } from '../../app/navigation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Icon } from '../../components/Icon';
+import { useEntryStore } from '../entry/entryStore';
+import { READ_ONLY_PROMISE } from '../files/filesState';
+import { useAddStore } from './addStore';
+import { toggleCategory, type FileEntryDraft } from './fileEntryState';
+
+function Suggestions({ draft }: { draft: FileEntryDraft }) {
+  const editDraft = useAddStore((store) => store.editDraft);
+  return (
+    <>
+      <div className="found-in-file">
+        <p className="found-in-file-title">What Fieldbook found</p>
+        <p>{draft.summary}</p>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="from-file-name">
+          Name
+        </label>
+        <input
+          id="from-file-name"
+          className="input"
+          type="text"
+          value={draft.name}
+          autoComplete="off"
+          aria-invalid={draft.name.trim() === '' || undefined}
+          aria-describedby={draft.name.trim() === '' ? 'from-file-name-error' : undefined}
+          onChange={(event) => editDraft((current) => ({ ...current, name: event.target.value }))}
+        />
+        {draft.name.trim() === '' && (
+          <p className="field-error" id="from-file-name-error">
+            Give the tool a name.
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="from-file-kind">
+          Kind
+        </label>
+        <select
+          id="from-file-kind"
+          className="input select"
+          value={draft.kind}
+          onChange={(event) => editDraft((current) => ({ ...current, kind: event.target.value as EntryKind }))}
+        >
+          {ENTRY_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {KIND_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.ownerSuggestion !== '' && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.useOwner}
+            onChange={() => editDraft((current) => ({ ...current, useOwner: !current.useOwner }))}
+          />
+          <span>
+            Author in the file: {draft.ownerSuggestion} — use as owner?
+          </span>
+        </label>
+      )}
+      {draft.categorySuggestions.length > 0 && (
+        <fieldset className="field fieldset">
+          <legend className="field-label">Data it seems to handle</legend>
+          <p className="field-hint field-hint-top">Tick what is right; Fieldbook only guesses from what it saw.</p>
+          <div className="checkbox-grid">
+            {draft.categorySuggestions.map(({ category, because }) => (
+              <label key={category} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={draft.categories.includes(category)}
+                  onChange={() => editDraft((current) => toggleCategory(current, category))}
+                />
+                <span>
+                  {DATA_CATEGORY_LABELS[category]}
+                  {because && <span className="muted"> ({because} found)</span>}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <div className="field">
+        <label className="field-label" htmlFor="from-file-sensitivity">
+          Sensitivity
+        </label>
+        <select
+          id="from-file-sensitivity"
+          className="input select"
+          value={draft.sensitivity ?? ''}
+          aria-describedby={draft.labelName ? 'from-file-sensitivity-hint' : undefined}
+          onChange={(event) =>
+            editDraft((current) => ({ ...current, sensitivity: (event.target.value || null) as Sensitivity | null }))
+          }
+        >
+          <option value="">Not set</option>
+          {SENSITIVITY_LEVELS.map((value) => (
+            <option key={value} value={value}>
+              {SENSITIVITY_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        {draft.labelName && (
+          <p className="field-hint" id="from-file-sensitivity-hint">
+            The file is labelled “{draft.labelName}”.
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** A new entry from a file: she gives its path, Fieldbook reads it, and she confirms what it suggests. */
+export function FromFileForm() {
+  const path = useAddStore((store) => store.path);
+  const reading = useAddStore((store) => store.reading);
+  const draft = useAddStore((store) => store.draft);
+  const busy = useAddStore((store) => store.busy);
+  const error = useAddStore((store) => store.error);
+  const setPath = useAddStore((store) => store.setPath);
+  const readFile = useAddStore((store) => store.readFile);
+  const createFromFile = useAddStore((store) => store.createFromFile);
+  const hide = useAddStore((store) => store.hide);
+  const openEntry = useEntryStore((store) => store.open);
+  const pathRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    pathRef.current?.focus();
+  }, []);
+
+  const ready = draft !== null && draft.problem === null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (!ready) {
+      await readFile();
+      return;
+    }
+    if (draft.name.trim() === '') return;
+    const id = await createFromFile();
+    if (id) {
+      void openEntry(id);
+      navigate({ view: 'entry', id });
+    }
+  }
+
+  return (
+    <form className="dialog-body dialog-body-rest" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="New entry from a file">
+      <div className="field">
+        <label className="field-label" htmlFor="from-file-path">
+          File path
+        </label>
+        <div className="path-row">
+          <input
+            id="from-file-path"
+            ref={pathRef}
+            className="input"
+            type="text"
+            value={path}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="e.g. \\team-share\Pricing\Pricing 2026.xlsm"
+            aria-describedby="from-file-path-hint"
+            onChange={(event) => setPath(event.target.value)}
+          />
+          <button
+            type="button"
+            className={ready ? 'button' : 'button button-primary'}
+            onClick={() => void readFile()}
+            disabled={reading || path.trim() === ''}
+          >
+            {reading ? 'Reading…' : 'Read it'}
+          </button>
+        </div>
+        <p className="field-hint" id="from-file-path-hint">
+          Paste the file’s path (Shift+right-click → Copy as path in Windows Explorer). {READ_ONLY_PROMISE}
+        </p>
+      </div>
+      <p className="visually-hidden" role="status">
+        {reading ? 'Reading the file…' : draft && !draft.problem ? 'Read. The new entry is filled in below.' : ''}
+      </p>
+      {draft?.problem && (
+        <div className="alert" role="alert">
+          <div className="alert-text">
+            <p className="alert-title">
+              <Icon name="alert" className="icon-inline" /> {draft.problem.message}
+            </p>
+            <p className="alert-hint">{draft.problem.hint} Correct the path above and read it again.</p>
+          </div>
+        </div>
+      )}
+      {ready && <Suggestions draft={draft} />}
+      {error && <ErrorAlert error={error} />}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={hide}>
+          Cancel
+        </button>
+        {ready && (
+          <button type="submit" className="button button-primary" disabled={busy || draft.name.trim() === ''}>
+            {busy ? 'Creating…' : 'Create entry'}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
