@@ -4,7 +4,8 @@ import { extname, join } from 'node:path';
 import type { DiscoveryCandidate, DiscoveryStatus } from '../../../shared/contract';
 import { FieldbookError, notFound } from '../errors';
 import type { EventHub } from '../events';
-import { describeInspection, type InspectionPool } from '../inspect';
+import { describeInspection } from '../inspect/describeInspection';
+import type { InspectionPool } from '../inspect/inspectionPool';
 import { suggestEntry, toolReasons } from './suggestEntry';
 
 /** Files worth a closer look: workbooks, Access databases and scripts. */

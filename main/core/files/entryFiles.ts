@@ -3,7 +3,9 @@ import type { Entry, EntryPatch } from '../../../shared/entry';
 import { InspectionResult } from '../../../shared/inspection';
 import type { EntryStore } from '../entries';
 import { noFacts, type RuleFacts } from '../guidelines/facts';
-import { createInspectionPool, describeInspection, toRuleFacts, type InspectionPool } from '../inspect';
+import { describeInspection } from '../inspect/describeInspection';
+import { createInspectionPool, type InspectionPool } from '../inspect/inspectionPool';
+import { toRuleFacts } from '../inspect/toRuleFacts';
 import { suggestEntry } from './suggestEntry';
 import type { Database } from '../store/database';
 

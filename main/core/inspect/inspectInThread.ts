@@ -4,14 +4,16 @@ import { extname } from 'node:path';
 import { inspectAccess } from './access/inspectAccess';
 import { inspectCompoundFile } from './biff/inspectCompoundFile';
 import type { InspectContext } from './inspectContext';
-import { emptyInspection, type FileFormat, type InspectionResult } from '../../../shared/inspection';
+import { emptyInspection, type InspectionResult } from '../../../shared/inspection';
 import { DEFAULT_LIMITS, InspectionFailure, type InspectionLimits } from './limits';
 import { inspectOds } from './ods/inspectOds';
 import { inspectOoxml } from './ooxml/inspectOoxml';
-import { inspectScript, SCRIPT_FORMATS } from './text/inspectScript';
+import { inspectScript } from './text/inspectScript';
+import { SCRIPT_FORMATS, TEXT_EXTENSIONS, formatFromExtension } from './formats';
+
+export { formatFromExtension };
 import { inspectDelimitedText } from './text/inspectText';
 
-const TEXT_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'txt', 'psv', 'dsv']);
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -30,14 +32,6 @@ function readHead(path: string, length: number): Buffer {
   }
 }
 
-export function formatFromExtension(extension: string): FileFormat {
-  if (SCRIPT_FORMATS[extension]) return SCRIPT_FORMATS[extension]!;
-  if (TEXT_EXTENSIONS.has(extension)) return 'csv';
-  const known: FileFormat[] = ['xlsx', 'xlsm', 'xltx', 'xltm', 'xlam', 'xlsb', 'xls', 'xla', 'ods', 'mdb', 'accdb'];
-  if (extension === 'xlt') return 'xls';
-  if (extension === 'ots') return 'ods';
-  return known.includes(extension as FileFormat) ? (extension as FileFormat) : 'other';
-}
 
 /**
  * Inspects one file in the calling thread. Never throws for a problem with the file: the result's

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { formatFromExtension } from './inspectInThread';
+import { formatFromExtension } from './formats';
 import { emptyInspection, type InspectionErrorCode, type InspectionResult } from '../../../shared/inspection';
 import { DEFAULT_LIMITS, type InspectionLimits } from './limits';
 

@@ -1,23 +1,11 @@
 import { detectBehaviours, findAutoRun, type CodeLanguage } from '../detect/behaviours';
 import { parseConnectionString, describeTarget } from '../detect/connectionString';
 import { findSecrets } from '../detect/secrets';
+import { SCRIPT_FORMATS } from '../formats';
 import type { InspectContext } from '../inspectContext';
 import type { ConnectionFacts, FileFormat } from '../../../../shared/inspection';
 import { decodeText, lineFacts, readStart } from './decodeText';
 
-export const SCRIPT_FORMATS: Record<string, FileFormat> = {
-  bas: 'vba',
-  cls: 'vba',
-  frm: 'vba',
-  vba: 'vba',
-  vbs: 'vbs',
-  py: 'py',
-  pyw: 'py',
-  ps1: 'ps1',
-  psm1: 'ps1',
-  sql: 'sql',
-  r: 'r',
-};
 
 const LANGUAGE: Partial<Record<FileFormat, CodeLanguage>> = { vba: 'vba', vbs: 'vba', py: 'python', ps1: 'powershell', sql: 'sql', r: 'r' };
 const CONNECTION_STRING = /["'`]([^"'`\n]*(?:Provider|Driver|DSN|Data Source|Server)\s*=[^"'`\n]*;[^"'`\n]*)["'`]/gi;
