@@ -11,6 +11,9 @@ import {
 } from './entry';
 import { Finding, PackSummary, RuleInfo } from './guidelines';
 import { FileFormat, InspectionResult } from './inspection';
+import { EXPORT_FORMATS, HISTORY_ACTIONS, SORT_FIELDS, TEXT_EXPORT_FORMATS, THEMES } from './vocabulary';
+
+export { EXPORT_FORMATS, HISTORY_ACTIONS, SORT_FIELDS, TEXT_EXPORT_FORMATS, THEMES };
 
 /**
  * Every call the renderer can make, with its input and output schemas.
@@ -18,7 +21,6 @@ import { FileFormat, InspectionResult } from './inspection';
  * on the Electron IPC transport and the loopback HTTP transport alike.
  */
 
-export const SORT_FIELDS = ['name', 'updated', 'criticality', 'kind', 'owner'] as const;
 export const SortField = z.enum(SORT_FIELDS);
 export type SortField = z.infer<typeof SortField>;
 
@@ -58,7 +60,6 @@ export const EntryDetail = z.object({
 });
 export type EntryDetail = z.infer<typeof EntryDetail>;
 
-export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'restored'] as const;
 export const HistoryItem = z.object({
   revision: z.number().int(),
   at: z.iso.datetime(),
@@ -102,7 +103,6 @@ export const HomeSummary = z.object({
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;
 
-export const THEMES = ['system', 'light', 'dark'] as const;
 export const Settings = z.object({
   profile: z.object({
     name: z.string().max(200),
@@ -124,12 +124,8 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-/** Export formats. The desktop app and the CLI write all of them to disk. */
-export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'xlsx', 'csv', 'json'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
-/** Formats the Node side can hand to a page as text, for a preview or a download. */
-export const TEXT_EXPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
 export const TextExportFormat = z.enum(TEXT_EXPORT_FORMATS);
 export type TextExportFormat = z.infer<typeof TextExportFormat>;
 

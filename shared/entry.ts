@@ -1,21 +1,17 @@
 import { z } from 'zod';
+import {
+  CRITICALITY_LEVELS,
+  DATA_CATEGORIES,
+  ENTRY_FIELD_NAMES,
+  ENTRY_KINDS,
+  LIFECYCLE_STAGES,
+  SENSITIVITY_LEVELS,
+  USAGE_FREQUENCIES,
+} from './vocabulary';
+
+export { CRITICALITY_LEVELS, DATA_CATEGORIES, ENTRY_FIELD_NAMES, ENTRY_KINDS, LIFECYCLE_STAGES, SENSITIVITY_LEVELS, USAGE_FREQUENCIES };
 
 /** The vocabularies an entry uses. Order matters: it is the order the UI shows. */
-export const ENTRY_KINDS = ['spreadsheet', 'database', 'script', 'flow', 'saas', 'report', 'other'] as const;
-export const DATA_CATEGORIES = [
-  'personal',
-  'customer',
-  'financial',
-  'health',
-  'employee',
-  'confidential',
-  'public',
-] as const;
-export const SENSITIVITY_LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
-export const CRITICALITY_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export const LIFECYCLE_STAGES = ['idea', 'in-use', 'being-replaced', 'retired'] as const;
-export const USAGE_FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'ad-hoc'] as const;
-
 export const EntryKind = z.enum(ENTRY_KINDS);
 export const DataCategory = z.enum(DATA_CATEGORIES);
 export const Sensitivity = z.enum(SENSITIVITY_LEVELS);
@@ -76,6 +72,9 @@ export const EntryFields = z.object({
 });
 export type EntryFields = z.infer<typeof EntryFields>;
 export type EntryFieldName = keyof EntryFields;
+// ENTRY_FIELD_NAMES must list exactly the schema's fields (checked by the compiler).
+type Missing = Exclude<EntryFieldName, (typeof ENTRY_FIELD_NAMES)[number]> | Exclude<(typeof ENTRY_FIELD_NAMES)[number], EntryFieldName>;
+export const entryFieldNamesAreComplete: [Missing] extends [never] ? true : Missing = true;
 
 /** A partial set of fields: what a create or an autosave sends. */
 export const EntryPatch = EntryFields.partial();

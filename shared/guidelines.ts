@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { OUTCOMES, SEVERITIES } from './vocabulary';
 
-/** Calm words for how much a guideline matters, least to most. */
-export const SEVERITIES = ['advice', 'recommended', 'important', 'required'] as const;
+export { OUTCOMES, SEVERITIES };
+export { compareFindings, needsAction, severityRank } from './findingOrder';
+
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const OUTCOMES = ['met', 'not-met', 'needs-info', 'not-applicable', 'set-aside', 'error'] as const;
 export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -141,31 +142,3 @@ export const PackProblem = z.object({
   message: z.string(),
 });
 export type PackProblem = z.infer<typeof PackProblem>;
-
-const SEVERITY_RANK: Record<Severity, number> = { advice: 0, recommended: 1, important: 2, required: 3 };
-const OUTCOME_RANK: Record<Outcome, number> = {
-  'not-met': 0,
-  'needs-info': 1,
-  error: 2,
-  'set-aside': 3,
-  met: 4,
-  'not-applicable': 5,
-};
-
-/** Most important first: what to do (not met, needs info) before what is fine, then by severity. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome] ||
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    // Plain comparison: this runs for every finding of a full check.
-    (a.title < b.title ? -1 : a.title > b.title ? 1 : 0)
-  );
-}
-
-export function severityRank(severity: Severity): number {
-  return SEVERITY_RANK[severity];
-}
-
-export function needsAction(finding: Finding): boolean {
-  return finding.outcome === 'not-met' || finding.outcome === 'needs-info';
-}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type FormEvent } from 'react';
-import { ENTRY_KINDS, SENSITIVITY_LEVELS, type EntryKind, type Sensitivity } from '../../../shared/entry';
+import type { EntryKind, Sensitivity } from '../../../shared/entry';
+import { ENTRY_KINDS, SENSITIVITY_LEVELS } from '../../../shared/vocabulary';
 import { DATA_CATEGORY_LABELS, KIND_LABELS, SENSITIVITY_LABELS } from '../../../shared/labels';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';

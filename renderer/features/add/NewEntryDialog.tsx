@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ENTRY_KINDS, type EntryKind } from '../../../shared/entry';
+import type { EntryKind } from '../../../shared/entry';
+import { ENTRY_KINDS } from '../../../shared/vocabulary';
 import { KIND_LABELS } from '../../../shared/labels';
 import { navigate } from '../../app/navigation';
 import { ErrorAlert } from '../../components/ErrorAlert';

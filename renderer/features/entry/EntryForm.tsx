@@ -1,14 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import {
-  CRITICALITY_LEVELS,
-  DATA_CATEGORIES,
-  ENTRY_KINDS,
-  LIFECYCLE_STAGES,
-  SENSITIVITY_LEVELS,
-  USAGE_FREQUENCIES,
-  type EntryFieldName,
-  type EntryFields,
-} from '../../../shared/entry';
+import type { EntryFieldName, EntryFields } from '../../../shared/entry';
+import { CRITICALITY_LEVELS, DATA_CATEGORIES, ENTRY_KINDS, LIFECYCLE_STAGES, SENSITIVITY_LEVELS, USAGE_FREQUENCIES } from '../../../shared/vocabulary';
 import {
   CRITICALITY_LABELS,
   DATA_CATEGORY_LABELS,

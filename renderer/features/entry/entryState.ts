@@ -1,5 +1,6 @@
 import type { CallError } from '../../../shared/contract';
-import { EntryFields, type DependencyLink, type Entry, type EntryFieldName, type EntryPatch } from '../../../shared/entry';
+import type { DependencyLink, Entry, EntryFieldName, EntryFields, EntryPatch } from '../../../shared/entry';
+import { ENTRY_FIELD_NAMES } from '../../../shared/vocabulary';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'failed';
 
@@ -26,7 +27,7 @@ export interface EntryEditState {
 }
 
 /** Every field an entry has, in the contract's order. */
-const FIELD_NAMES = Object.keys(EntryFields.shape) as EntryFieldName[];
+const FIELD_NAMES = [...ENTRY_FIELD_NAMES] as EntryFieldName[];
 
 export function fieldsOf(entry: Entry): EntryFields {
   const fields = {} as Record<EntryFieldName, unknown>;

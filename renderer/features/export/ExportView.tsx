@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { TEXT_EXPORT_FORMATS } from '../../../shared/contract';
+import { TEXT_EXPORT_FORMATS } from '../../../shared/vocabulary';
 import { api } from '../../api/client';
 import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 import { useFocusHeading } from '../../app/hooks/useFocusHeading';

@@ -1,4 +1,5 @@
-import { TEXT_EXPORT_FORMATS, type ImportPreview, type TextExportFormat } from '../../../shared/contract';
+import type { ImportPreview, TextExportFormat } from '../../../shared/contract';
+import { TEXT_EXPORT_FORMATS } from '../../../shared/vocabulary';
 
 /** Where the Export view keeps her last choices (this browser profile or desktop window only). */
 export const EXPORT_CHOICES_KEY = 'fieldbook.export';

@@ -1,13 +1,7 @@
-import {
-  CRITICALITY_LEVELS,
-  DATA_CATEGORIES,
-  EntryFields,
-  LIFECYCLE_STAGES,
-  SENSITIVITY_LEVELS,
-  USAGE_FREQUENCIES,
-  type EntryFieldName,
-} from '../../../shared/entry';
-import { compareFindings, type Finding, type RuleInfo } from '../../../shared/guidelines';
+import type { EntryFieldName, EntryFields } from '../../../shared/entry';
+import { CRITICALITY_LEVELS, DATA_CATEGORIES, ENTRY_FIELD_NAMES, LIFECYCLE_STAGES, SENSITIVITY_LEVELS, USAGE_FREQUENCIES } from '../../../shared/vocabulary';
+import type { Finding, RuleInfo } from '../../../shared/guidelines';
+import { compareFindings } from '../../../shared/findingOrder';
 import {
   CRITICALITY_LABELS,
   DATA_CATEGORY_LABELS,
@@ -157,7 +151,7 @@ const SELECTS: Partial<Record<EntryFieldName, ChoiceOption[]>> = {
 };
 const LONG_TEXT: ReadonlySet<EntryFieldName> = new Set(['purpose', 'criticalityImpact', 'backup', 'changeProcess', 'notes']);
 const LIST_FIELDS: ReadonlySet<EntryFieldName> = new Set(['locations', 'files', 'backupOwners', 'tags']);
-const ENTRY_FIELDS: ReadonlySet<string> = new Set(Object.keys(EntryFields.shape));
+const ENTRY_FIELDS: ReadonlySet<string> = new Set<string>(ENTRY_FIELD_NAMES);
 
 /**
  * The control for one missing input (`finding.missingFields`): a select for a vocabulary,

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { HomeSummary } from '../../../shared/contract';
-import { CRITICALITY_LEVELS, ENTRY_KINDS, LIFECYCLE_STAGES } from '../../../shared/entry';
+import { CRITICALITY_LEVELS, ENTRY_KINDS, LIFECYCLE_STAGES } from '../../../shared/vocabulary';
 import { CRITICALITY_LABELS, KIND_LABELS, LIFECYCLE_LABELS } from '../../../shared/labels';
 import { routeHref } from '../../app/route';
 import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';

@@ -1,11 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { SORT_FIELDS, type SortField } from '../../../shared/contract';
-import {
-  CRITICALITY_LEVELS,
-  ENTRY_KINDS,
-  LIFECYCLE_STAGES,
-  SENSITIVITY_LEVELS,
-} from '../../../shared/entry';
+import type { SortField } from '../../../shared/contract';
+import { SORT_FIELDS } from '../../../shared/vocabulary';
+import { CRITICALITY_LEVELS, ENTRY_KINDS, LIFECYCLE_STAGES, SENSITIVITY_LEVELS } from '../../../shared/vocabulary';
 import {
   CRITICALITY_LABELS,
   KIND_LABELS,

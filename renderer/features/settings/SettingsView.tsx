@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { THEMES } from '../../../shared/contract';
+import { THEMES } from '../../../shared/vocabulary';
 import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 import { useFocusHeading } from '../../app/hooks/useFocusHeading';
 import { isMac, shortcutList } from '../../app/shortcuts';
