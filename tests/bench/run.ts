@@ -66,11 +66,18 @@ async function firstList(browser: Browser, dataDir: string, runs: number): Promi
 }
 
 /**
- * A keystroke in the search box → the results for the new text are on screen: from the key press
- * to the frame after the list's response arrived (includes Playwright's own round trips).
+ * A keystroke in the search box → the list shows the results for the new text, timed inside the
+ * page: from the keydown to the later of the list's response arriving and the list's last DOM change.
  */
 async function searchKeystrokes(page: Page, words: string[]): Promise<number[]> {
   const search = page.getByRole('searchbox');
+  await firstRow(page).waitFor();
+  await page.evaluate(() => {
+    const marks = window as unknown as { down: number; changed: number };
+    const list = document.querySelector('[role="listbox"][aria-label="Tools"]')!;
+    new MutationObserver(() => (marks.changed = performance.now())).observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
+    document.addEventListener('keydown', () => ((marks.down = performance.now()), (marks.changed = 0)), true);
+  });
   const times: number[] = [];
   for (const word of words) {
     await search.fill('');
@@ -80,11 +87,22 @@ async function searchKeystrokes(page: Page, words: string[]): Promise<number[]> 
       const response = page.waitForResponse(
         (candidate) => candidate.url().endsWith('/api/call/entries.list') && (candidate.request().postData() ?? '').includes(`"query":"${text}"`),
       );
-      const started = performance.now();
       await search.press(word[i - 1]!);
       await response;
-      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
-      times.push(performance.now() - started);
+      const elapsed = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const marks = window as unknown as { down: number; changed: number };
+                const lists = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/call/entries.list'));
+                const arrived = (lists.at(-1) as PerformanceResourceTiming | undefined)?.responseEnd ?? 0;
+                resolve(Math.max(arrived, marks.changed) - marks.down);
+              }),
+            ),
+          ),
+      );
+      times.push(elapsed);
     }
   }
   return times;
@@ -97,20 +115,25 @@ async function inBrowser(browser: Browser, dataDir: string, entryId: string): Pr
   try {
     await page.goto((await host.url) + '#/entries');
     const keystrokes = await searchKeystrokes(page, ['pricing', 'returns', 'sap']);
+    // Saves as the entry form sends them (one field changed), timed inside the page, a typing pause apart.
     const saves: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      const started = performance.now();
-      const status = await page.evaluate(
-        async ({ id, i }) =>
-          (await fetch('/api/call/entries.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, changes: { notes: `Page edit ${i}` } }) })).status,
+    for (let i = 0; i < 50; i++) {
+      const { status, ms } = await page.evaluate(
+        async ({ id, i }) => {
+          const started = performance.now();
+          const response = await fetch('/api/call/entries.update', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, changes: { notes: `Page edit ${i}` } }) });
+          await response.json();
+          return { status: response.status, ms: performance.now() - started };
+        },
         { id: entryId, i },
       );
-      saves.push(performance.now() - started);
       if (status !== 200) throw new Error(`save failed with HTTP ${status}`);
+      saves.push(ms);
+      await page.waitForTimeout(400);
     }
     return [
       { measure: 'search keystroke → list updated (in Chromium)', target: '< 50 ms', median: median(keystrokes), p95: percentile(keystrokes, 95) },
-      { measure: 'save an edit from the page (HTTP round trip)', target: '< 10 ms', median: median(saves), p95: percentile(saves, 95) },
+      { measure: 'save an edit from the page (HTTP round trip incl. fsync)', target: '< 10 ms', median: median(saves), p95: percentile(saves, 95) },
     ];
   } finally {
     await page.close();
