@@ -1,23 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openFieldbook } from '../../main/core/fieldbook';
 import { SCHEMA_VERSION } from '../../main/core/store/migrations';
 import { rawRequest } from './helpers/http';
+import { fieldbookBin as bin, repoRoot as root, runFieldbook as fieldbook, runOnReadOnlyDisk } from './helpers/fieldbookCommand';
 import { useTempDirs } from './helpers/tempDir';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'fieldbook.js');
 const tempDir = useTempDirs();
 
-function fieldbook(args: string[], options: { env?: NodeJS.ProcessEnv; asUser?: string } = {}) {
-  const command = options.asUser ? 'runuser' : process.execPath;
-  const commandArgs = options.asUser ? ['-u', options.asUser, '--', process.execPath, bin, ...args] : [bin, ...args];
-  const result = spawnSync(command, commandArgs, { encoding: 'utf8', env: { ...process.env, ...options.env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 async function startServe(dataDir: string) {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -33,24 +26,6 @@ async function startServe(dataDir: string) {
     child.on('exit', (code) => reject(new Error(`serve exited early with ${code}: ${err}`)));
   });
   return { child, url, stderr: () => err };
-}
-
-/**
- * Runs the command with `dir` on a read-only disk. As root (who may write anywhere) that is a
- * read-only bind mount in a private mount namespace; otherwise the folder is made read-only.
- */
-function onReadOnlyDisk(dir: string, args: string[]) {
-  if (process.getuid?.() !== 0) {
-    chmodSync(dir, 0o555);
-    try {
-      return fieldbook(args);
-    } finally {
-      chmodSync(dir, 0o755);
-    }
-  }
-  const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"';
-  const result = spawnSync('unshare', ['-m', 'sh', '-c', script, dir, process.execPath, bin, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 beforeAll(() => {
@@ -89,7 +64,7 @@ describe('the fieldbook command', () => {
 
   it('uses the data folder named by FIELDBOOK_DATA_DIR', () => {
     const dataDir = tempDir();
-    expect(fieldbook(['demo', '--entries', '3'], { env: { FIELDBOOK_DATA_DIR: dataDir } }).code).toBe(0);
+    expect(fieldbook(['demo', '--entries', '3'], { FIELDBOOK_DATA_DIR: dataDir }).code).toBe(0);
     expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
   });
 
@@ -147,7 +122,7 @@ describe('the fieldbook command', () => {
     const dataDir = tempDir();
     expect(fieldbook(['demo', '--entries', '2', '--data-dir', dataDir]).code).toBe(0);
     const before = readFileSync(join(dataDir, DATABASE_FILE));
-    const { code, stderr } = onReadOnlyDisk(dataDir, ['demo', '--entries', '1', '--data-dir', dataDir]);
+    const { code, stderr } = runOnReadOnlyDisk(dataDir, ['demo', '--entries', '1', '--data-dir', dataDir]);
     expect(stderr).toContain('read-only');
     expect(stderr).toContain('Choose a data folder you can write to');
     expect(code).toBe(2);
@@ -156,7 +131,7 @@ describe('the fieldbook command', () => {
 
   it('reports an empty folder on a read-only disk clearly', () => {
     const dataDir = tempDir();
-    const { code, stderr } = onReadOnlyDisk(dataDir, ['demo', '--data-dir', join(dataDir, 'fieldbook')]);
+    const { code, stderr } = runOnReadOnlyDisk(dataDir, ['demo', '--data-dir', join(dataDir, 'fieldbook')]);
     expect(stderr).toContain('read-only');
     expect(code).toBe(2);
   });

@@ -1,33 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openFieldbook } from '../../main/core/fieldbook';
+import { repoRoot as root, runFieldbook as fieldbook, runOnReadOnlyDisk } from './helpers/fieldbookCommand';
 import { useTempDirs } from './helpers/tempDir';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'fieldbook.js');
 const tempDir = useTempDirs();
-
-function fieldbook(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Runs the command with `dir` read-only: a read-only bind mount as root (who may write anywhere), else chmod. */
-function withReadOnly(dir: string, args: string[]) {
-  if (process.getuid?.() !== 0) {
-    chmodSync(dir, 0o555);
-    try {
-      return fieldbook(args);
-    } finally {
-      chmodSync(dir, 0o755);
-    }
-  }
-  const script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"';
-  const result = spawnSync('unshare', ['-m', 'sh', '-c', script, dir, process.execPath, bin, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function demoBook(entries = 6): string {
   const dataDir = tempDir();
@@ -90,7 +68,7 @@ describe('fieldbook export and import', () => {
       ['md', join(out, 'docs')],
       ['xlsx', out],
     ] as const) {
-      const result = withReadOnly(out, ['export', '--format', format, '--out', target, '--data-dir', dataDir]);
+      const result = runOnReadOnlyDisk(out, ['export', '--format', format, '--out', target, '--data-dir', dataDir]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`Fieldbook cannot write to ${out}: the folder is read-only.`);
       expect(result.stderr).toContain('Nothing was written.');
