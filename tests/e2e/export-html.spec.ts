@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { runExport } from '../../main/core/export/runExport';
 import { openFieldbook } from '../../main/core/fieldbook';
-import { exportFixture } from '../unit/helpers/exportFixture';
+import { addInspectedFiles, exportFixture } from '../unit/helpers/exportFixture';
 
 /**
  * The HTML export is a document people read on screen and print, often with assistive
@@ -23,9 +23,13 @@ test.describe('the HTML export', () => {
 
   for (const scope of ['the whole fieldbook', 'one entry'] as const) {
     test(`of ${scope} passes an accessibility scan, on screen and for print`, async ({ page }) => {
-      const { book, returns } = exportFixture(join(dir, 'data'));
+      const fixture = exportFixture(join(dir, 'data'));
+      const { book, pricing } = fixture;
+      // With files Fieldbook has read, could not read, and has not read yet.
+      await mkdir(join(dir, 'files'));
+      await addInspectedFiles(fixture, join(dir, 'files'));
       const out = join(dir, 'docs.html');
-      await runExport(book, { format: 'html', entryId: scope === 'one entry' ? returns : null, outPath: out, appVersion: '0.1.0' });
+      await runExport(book, { format: 'html', entryId: scope === 'one entry' ? pricing : null, outPath: out, appVersion: '0.1.0' });
       book.close();
       // Loaded as a file, exactly as someone would open it; it needs nothing else.
       const requests: string[] = [];
@@ -36,6 +40,8 @@ test.describe('the HTML export', () => {
       await expect(page.getByRole('navigation', { name: 'Contents' })).toBeVisible();
       await expect(page.getByRole('main')).toBeVisible();
       await expect(page.getByRole('img', { name: /Data flows/ })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: 'Files and what Fieldbook found in them' }).first()).toBeVisible();
+      await expect(page.locator('li.file')).toHaveCount(5);
       for (const media of ['screen', 'print'] as const) {
         await page.emulateMedia({ media });
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();

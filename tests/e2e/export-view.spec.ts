@@ -44,17 +44,18 @@ async function expectNoViolations(page: Page): Promise<void> {
   expect(results.violations).toEqual([]);
 }
 
-test('the whole fieldbook previews as an HTML document, and downloads as Markdown and as JSON', async ({ page, fieldbook }) => {
+test('the whole fieldbook previews as an HTML document, and downloads as HTML and as JSON; Markdown previews as text', async ({ page, fieldbook }) => {
   void fieldbook;
   await createEntries(page, TOOLS);
   await openExport(page);
   await expect(page.getByRole('radio', { name: 'All entries' })).toBeChecked();
   await expect(page.getByRole('radio', { name: 'HTML' })).toBeChecked();
-  await expect(page.getByText('PDF and Excel workbooks are written by the desktop app or the command line')).toBeVisible();
+  // Every format is offered here, in both hosts.
+  for (const format of ['Markdown', 'HTML', 'PDF', 'Excel workbook', 'CSV', 'JSON']) await expect(page.getByRole('radio', { name: format })).toBeEnabled();
 
   // HTML: the document itself, in a frame that may run nothing.
   const frame = previewRegion(page).getByTitle(/^Preview of fieldbook-\d{4}-\d{2}-\d{2}\.html$/);
-  // No scripts, forms, popups or navigation; the app's origin only so the export's stylesheet loads.
+  // No scripts, forms, popups or navigation; the app's origin only so the page can style it with the export's stylesheet.
   await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin');
   const inside = frame.contentFrame();
   await expect(inside.getByRole('heading', { level: 1 })).toBeVisible();
@@ -63,15 +64,17 @@ test('the whole fieldbook previews as an HTML document, and downloads as Markdow
   await expect(inside.getByRole('link', { name: 'Skip to the documentation' })).not.toBeInViewport();
   for (const tool of TOOLS) await expect(inside.getByRole('heading', { level: 2, name: tool.name })).toBeVisible();
 
-  // Markdown: read-only text, then the file.
+  // The HTML file is what the frame showed.
+  const html = await downloadExport(page);
+  expect(html.download.suggestedFilename()).toMatch(/^fieldbook-\d{4}-\d{2}-\d{2}\.html$/);
+  for (const tool of TOOLS) expect(html.text).toContain(tool.name);
+  await expect(previewRegion(page).getByRole('status')).toHaveText(`Downloaded “${html.download.suggestedFilename()}”.`);
+
+  // Markdown: read-only text (the folder downloads as a .zip: export-download.spec.ts).
   await page.getByRole('radio', { name: 'Markdown' }).check();
   const code = previewRegion(page).getByRole('region', { name: /^Markdown preview of/ });
   await expect(code).toContainText('Quote pricing workbook');
   await expect(code).toContainText('Monday merge script');
-  const markdown = await downloadExport(page);
-  expect(markdown.download.suggestedFilename()).toMatch(/^fieldbook-\d{4}-\d{2}-\d{2}\.md$/);
-  for (const tool of TOOLS) expect(markdown.text).toContain(tool.name);
-  await expect(previewRegion(page).getByRole('status')).toHaveText(`Downloaded “${markdown.download.suggestedFilename()}”.`);
 
   // JSON: everything, in the format Fieldbook imports back.
   await page.getByRole('radio', { name: 'JSON' }).check();

@@ -47,6 +47,7 @@ test('the page has no Node and sees only two functions on window.fieldbook', asy
     bridge: [
       ['call', 'function'],
       ['on', 'function'],
+      ['pathForFile', 'function'],
     ],
   });
 });

@@ -49,7 +49,7 @@ describe('the document model', () => {
       'Criticality',
       'Backup and changes',
       'Depends on and feeds',
-      'Files',
+      'Files and what Fieldbook found in them',
       'Where it stands against the guidelines',
       'Notes',
       'About this entry',
@@ -75,7 +75,7 @@ describe('the document model', () => {
     ids.book.close();
   });
 
-  it('shows where the entry stands against the guidelines, with why anything was set aside, and that files are not inspected yet', () => {
+  it('shows where the entry stands against the guidelines, with why anything was set aside, and that its files are not read yet', () => {
     const { doc, ids } = fixtureDocument(null);
     const pricing = doc.entries.find((entry) => entry.id === ids.pricing)!;
     const guidelines = pricing.sections.find((section) => section.id === 'guidelines')!.blocks[0] as Extract<DocBlock, { type: 'findings' }>;
@@ -86,7 +86,8 @@ describe('the document model', () => {
     expect(setAside.details).toContain('“Reviewed with IT every quarter <instead>.”');
     expect(setAside.details).toContain('Until 30 June 2027');
     const files = pricing.sections.find((section) => section.id === 'files')!;
-    expect(files.blocks).toContainEqual({ type: 'notice', text: expect.stringMatching(/^Not inspected yet/) });
+    const listed = files.blocks.find((block): block is Extract<DocBlock, { type: 'files' }> => block.type === 'files')!;
+    expect(listed.items).toEqual([expect.objectContaining({ path: 'Pricing_v7.xlsm', state: 'not-read', status: 'Not read yet' })]);
     ids.book.close();
   });
 

@@ -44,18 +44,19 @@ beforeAll(() => {
 });
 
 describe('the Excel export', () => {
-  it('opens in openpyxl with the Entries, Findings and Dependencies sheets and every row', async () => {
+  it('opens in openpyxl with the Entries, Findings, Dependencies and Files sheets and every row', async () => {
     const { book, pricing, hostile } = exportFixture(tempDir());
     const out = join(tempDir(), 'fieldbook.xlsx');
     expect(await runExport(book, { format: 'xlsx', entryId: null, outPath: out, appVersion: '0.1.0', now: NOW })).toEqual({ files: [out] });
     const doc = buildDocumentModel(book, { entryId: null, appVersion: '0.1.0', now: NOW });
     const workbook = readWorkbook(out);
 
-    expect(workbook.names).toEqual(['Entries', 'Findings', 'Dependencies']);
+    expect(workbook.names).toEqual(['Entries', 'Findings', 'Dependencies', 'Files']);
     for (const [name, table] of [
       ['Entries', doc.tables.entries],
       ['Findings', doc.tables.findings],
       ['Dependencies', doc.tables.dependencies],
+      ['Files', doc.tables.files],
     ] as const) {
       const sheet = workbook.sheets[name]!;
       expect(sheet.rows).toHaveLength(table.rows.length + 1);

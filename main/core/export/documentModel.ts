@@ -13,6 +13,9 @@ import {
 } from '../../../shared/labels';
 import type { Fieldbook } from '../fieldbook';
 import { uniqueStems } from './escape';
+import { docFiles, FILE_STATE_LABELS, FILES_NOTE, FILES_SECTION_TITLE, NO_FILES, type DocFile } from './fileFacts';
+
+export type { DocFile } from './fileFacts';
 
 /**
  * The documentation of a fieldbook (or one entry), built once. Every renderer — Markdown, HTML,
@@ -35,7 +38,7 @@ export interface ExportDocument {
   entries: EntryDocument[];
   diagram: DependencyGraph;
   /** The inventory as tables, for the spreadsheet formats (XLSX, CSV). */
-  readonly tables: { entries: DocTable; findings: DocTable; dependencies: DocTable };
+  readonly tables: { entries: DocTable; findings: DocTable; dependencies: DocTable; files: DocTable };
 }
 
 export interface ContentsItem {
@@ -73,6 +76,7 @@ export type DocBlock =
   | { type: 'fields'; rows: DocField[] }
   | { type: 'links'; groups: DocLinkGroup[] }
   | { type: 'findings'; summary: string; columns: string[]; items: DocFinding[]; empty: string }
+  | { type: 'files'; items: DocFile[] }
   | { type: 'notice'; text: string };
 
 /** A label and its value. `empty` marks the "Not recorded yet" placeholder; `long` free text in paragraphs. */
@@ -271,6 +275,9 @@ export function buildDocumentModel(fieldbook: Fieldbook, options: DocumentOption
     };
   };
 
+  // What was found in each entry's files, as last read (one lookup per entry that lists files).
+  const filesOf = (entry: Entry): DocFile[] => (entry.files.length === 0 ? [] : docFiles(entry, fieldbook.files.files(entry.id), longDate));
+
   const entries: EntryDocument[] = [];
   const contents: ContentsItem[] = [];
   for (const entry of selected) {
@@ -302,7 +309,7 @@ export function buildDocumentModel(fieldbook: Fieldbook, options: DocumentOption
         .join(SEPARATOR),
       // The document formats read these, the spreadsheet formats never: built when first asked for.
       get sections() {
-        sections ??= entrySections(entry, findings, counts, linkGroup, answerQuestions);
+        sections ??= entrySections(entry, findings, counts, linkGroup, answerQuestions, filesOf(entry));
         return sections;
       },
       // Only the Markdown folder draws these: worked out when first asked for.
@@ -345,6 +352,7 @@ export function buildDocumentModel(fieldbook: Fieldbook, options: DocumentOption
         entries: entriesTable(selected, findingsOf, liveById, inferredDependsOn, inferredFeeds),
         findings: findingsTable(selected, findingsOf),
         dependencies: dependenciesTable(selected, liveById),
+        files: filesTable(selected, filesOf),
       };
       return tables;
     },
@@ -363,6 +371,7 @@ function entrySections(
   counts: Record<Outcome, number>,
   linkGroup: (entry: Entry, field: 'dependsOn' | 'feeds') => DocLinkGroup,
   answerQuestions: Map<string, string>,
+  files: DocFile[],
 ): DocSection[] {
   const L = FIELD_LABELS;
   const fields = (rows: DocField[]): DocBlock => ({ type: 'fields', rows });
@@ -441,17 +450,8 @@ function entrySections(
     },
     {
       id: 'files',
-      title: 'Files',
-      blocks: [
-        fields([field(L.files, entry.files)]),
-        {
-          type: 'notice',
-          text:
-            entry.files.length > 0
-              ? 'Not inspected yet: Fieldbook has not looked inside these files, so what it finds in them (sheets, formulas, macros, links, personal data) is not part of this document yet.'
-              : 'No files added yet, so there is nothing Fieldbook found in them to show.',
-        },
-      ],
+      title: FILES_SECTION_TITLE,
+      blocks: files.length === 0 ? [{ type: 'notice', text: NO_FILES }] : [{ type: 'files', items: files }, { type: 'notice', text: FILES_NOTE }],
     },
     {
       id: 'guidelines',
@@ -744,4 +744,24 @@ function dependenciesTable(entries: readonly Entry[], liveById: Map<string, Entr
     ['Stated as', 14],
   ];
   return { name: 'Dependencies', columns: columns.map(([header, width]) => ({ header, width })), rows };
+}
+
+/** One row per file an entry lists, with what Fieldbook found in it: the "Files" sheet. */
+function filesTable(entries: readonly Entry[], filesOf: (entry: Entry) => DocFile[]): DocTable {
+  const rows: CellValue[][] = [];
+  for (const entry of entries) {
+    for (const file of filesOf(entry)) {
+      rows.push([entry.id, entry.name, file.path, FILE_STATE_LABELS[file.state], file.readAt ?? '', file.found, file.notes.join(' ')]);
+    }
+  }
+  const columns: [string, number][] = [
+    ['Entry ID', 38],
+    ['Entry', 32],
+    ['File', 50],
+    ['Status', 18],
+    ['Last read', 22],
+    ['What Fieldbook found', 80],
+    ['Notes', 40],
+  ];
+  return { name: 'Files', columns: columns.map(([header, width]) => ({ header, width })), rows };
 }

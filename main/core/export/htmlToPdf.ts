@@ -4,13 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FieldbookError } from '../errors';
-import { writeFileAtomic } from './writeFiles';
 
 /**
- * Turns a self-contained HTML document into a PDF file at `outPath`. The desktop app passes
- * its own (Electron's printToPDF); the browser host and the CLI use headless Chromium.
+ * Prints a self-contained HTML document (no scripts, loads nothing) and returns the PDF's bytes.
+ * The desktop app passes its own (Electron's printToPDF, main/app/printToPdf.ts); the browser
+ * host and the CLI use headless Chromium.
  */
-export type HtmlToPdf = (html: string, outPath: string) => Promise<void>;
+export type HtmlToPdf = (html: string) => Promise<Uint8Array>;
+
+/** Refuses anything that is not a PDF, so a broken printer never leaves a broken file. */
+export function checkPdf(bytes: Uint8Array, printer: string): Uint8Array {
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') {
+    throw new FieldbookError('internal', `${printer} wrote something that is not a PDF.`, 'Try again, or export HTML and print it from your browser. Nothing was written.');
+  }
+  return bytes;
+}
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const PRINT_TIMEOUT_MS = 120_000;
@@ -20,9 +28,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
 }
 
+// Not 'store_…' codes: those tell the window the whole fieldbook is unreachable. The fieldbook is fine.
 function noChromium(): FieldbookError {
   return new FieldbookError(
-    'store_unavailable',
+    'not_found',
     'PDF export needs Chromium (or Google Chrome), and none is installed here.',
     'Install Chromium (on Debian or Ubuntu: apt-get install chromium), or set CHROMIUM_PATH to a Chrome or Chromium program. Or export HTML and use your browser’s Print → Save as PDF. Nothing was written.',
   );
@@ -30,10 +39,10 @@ function noChromium(): FieldbookError {
 
 /**
  * Prints HTML to PDF with headless Chromium, in a throwaway profile, with networking features
- * off. The page is written to a temporary file (the document has no scripts and loads nothing),
- * printed there, and the PDF is then moved into place atomically.
+ * off. The page is written to a temporary file (the document has no scripts and loads nothing)
+ * and printed there; the caller decides where the PDF goes.
  */
-export async function chromiumHtmlToPdf(html: string, outPath: string): Promise<void> {
+export async function chromiumHtmlToPdf(html: string): Promise<Uint8Array> {
   const chromium = findChromium();
   if (!chromium) throw noChromium();
   const work = mkdtempSync(join(tmpdir(), 'fieldbook-pdf-'));
@@ -59,16 +68,12 @@ export async function chromiumHtmlToPdf(html: string, outPath: string): Promise<
     const result = await run(chromium, args);
     if (!existsSync(pdf)) {
       throw new FieldbookError(
-        'store_unavailable',
+        'internal',
         `Chromium could not print the PDF (exit code ${result.code ?? result.signal}).`,
         `Try again, or export HTML and print it from your browser. Nothing was written.${result.stderr ? `\nChromium said: ${result.stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`,
       );
     }
-    const bytes = readFileSync(pdf);
-    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new FieldbookError('store_unavailable', 'Chromium wrote something that is not a PDF.', 'Try again, or export HTML and print it from your browser. Nothing was written.');
-    }
-    writeFileAtomic(outPath, bytes);
+    return checkPdf(readFileSync(pdf), 'Chromium');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

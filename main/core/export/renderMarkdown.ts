@@ -117,6 +117,14 @@ function blockLines(block: DocBlock, hrefs: Hrefs): string[] {
       }
       return lines;
     }
+    case 'files':
+      return block.items.flatMap((file) => [
+        `- **${escapeMarkdown(file.name)}**${file.folder ? ` in ${escapeMarkdown(file.folder)}` : ''} — *${escapeMarkdown(file.status)}*`,
+        '',
+        `  ${escapeMarkdown(file.found)}`,
+        '',
+        ...file.notes.flatMap((note) => [`  *${escapeMarkdown(note)}*`, '']),
+      ]);
   }
 }
 

@@ -86,7 +86,7 @@ const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">
 
 /**
  * An Excel workbook (Office Open XML SpreadsheetML), written by hand: one sheet per table
- * (Entries, Findings, Dependencies), shared strings, a bold header row kept in view, filters on.
+ * (Entries, Findings, Dependencies, Files), shared strings, a bold header row kept in view, filters on.
  * Cells are always text or numbers, never formulas.
  */
 export function renderXlsx(tables: readonly DocTable[], options: { title: string; createdAt: Date }): Buffer {

@@ -67,7 +67,9 @@ export async function runExport(fieldbook: Fieldbook, request: ExportRequest): P
     case 'pdf': {
       const html = renderHtml(doc);
       progress('Printing the PDF');
-      await (request.htmlToPdf ?? chromiumHtmlToPdf)(html, target);
+      const pdf = await (request.htmlToPdf ?? chromiumHtmlToPdf)(html);
+      progress('Saving');
+      writeFileAtomic(target, pdf);
       return { files: [target] };
     }
     case 'xlsx':
@@ -97,7 +99,7 @@ export function renderExport(
 }
 
 export function xlsxOf(doc: ExportDocument, now: Date): Buffer {
-  return renderXlsx([doc.tables.entries, doc.tables.findings, doc.tables.dependencies], { title: doc.title, createdAt: now });
+  return renderXlsx([doc.tables.entries, doc.tables.findings, doc.tables.dependencies, doc.tables.files], { title: doc.title, createdAt: now });
 }
 
 /** "fieldbook-2026-11-25.html", "quote-pricing-workbook.pdf", "fieldbook-docs-2026-11-25" (a Markdown folder). */

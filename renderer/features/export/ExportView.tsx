@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { TEXT_EXPORT_FORMATS } from '../../../shared/vocabulary';
+import type { ExportFormat } from '../../../shared/contract';
+import { EXPORT_FORMATS } from '../../../shared/vocabulary';
 import { api } from '../../api/client';
 import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 import { useFocusHeading } from '../../app/hooks/useFocusHeading';
@@ -8,7 +9,18 @@ import { RadioGroup } from '../../components/formFields';
 import { Icon } from '../../components/Icon';
 import { EntryPicker } from './EntryPicker';
 import { ExportPreview } from './ExportPreview';
-import { DESKTOP_ONLY_COMMAND, exportKey, FORMAT_HINTS, FORMAT_LABELS, sizeLabel, type ExportScope } from './exportState';
+import {
+  downloadsAsPreviewed,
+  exportKey,
+  FORMAT_HINTS,
+  FORMAT_LABELS,
+  MAKING_LABELS,
+  PREVIEW_FORMAT,
+  PREVIEW_NOTES,
+  previewKey,
+  sizeLabel,
+  type ExportScope,
+} from './exportState';
 import { exportDataChanged, useExportStore } from './exportStore';
 import { ImportPanel } from './ImportPanel';
 
@@ -16,48 +28,69 @@ const SCOPE_OPTIONS: { value: ExportScope; label: string }[] = [
   { value: 'all', label: 'All entries' },
   { value: 'entry', label: 'One entry' },
 ];
-const FORMAT_OPTIONS = TEXT_EXPORT_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }));
+const FORMAT_OPTIONS = EXPORT_FORMATS.map((format) => ({ value: format, label: FORMAT_LABELS[format] }));
+
+/** What Download makes, for the status line of a format that is made when downloaded. */
+const MADE_ON_DOWNLOAD: Partial<Record<ExportFormat, string>> = {
+  md: 'Download packs the Markdown folder as a .zip.',
+  pdf: 'Download prints it as a PDF.',
+  xlsx: 'Download writes the Excel workbook.',
+};
 
 function PreviewSection() {
   const choices = useExportStore((store) => store.choices);
   const rendered = useExportStore((store) => store.rendered);
   const preparing = useExportStore((store) => store.preparing);
   const renderError = useExportStore((store) => store.renderError);
+  const making = useExportStore((store) => store.making);
+  const downloadError = useExportStore((store) => store.downloadError);
   const downloaded = useExportStore((store) => store.downloaded);
   const prepare = useExportStore((store) => store.prepare);
   const download = useExportStore((store) => store.download);
   const key = exportKey(choices);
-  const current = rendered !== null && rendered.key === key ? rendered.result : null;
-  const busy = key !== null && preparing === key;
+  const shownKey = previewKey(choices);
+  const current = rendered !== null && rendered.key === shownKey ? rendered.result : null;
+  const busy = shownKey !== null && preparing === shownKey;
+  const makingThis = making !== null && making === key;
+  const note = PREVIEW_NOTES[choices.format];
 
   // Each new choice gets its preview; an answer for an older choice is dropped by the store.
   useEffect(() => {
-    if (key !== null) void prepare();
-  }, [key, prepare]);
+    if (shownKey !== null) void prepare();
+  }, [shownKey, prepare]);
 
   let status = '';
   if (key === null) status = 'Pick an entry to see its preview.';
+  else if (makingThis) status = MAKING_LABELS[choices.format];
   else if (busy) status = 'Preparing…';
   else if (downloaded) status = `Downloaded “${downloaded}”.`;
-  else if (current) status = `Ready: ${current.fileName}, ${sizeLabel(current.content.length)}.`;
+  else if (current && downloadsAsPreviewed(choices.format)) status = `Ready: ${current.fileName}, ${sizeLabel(current.content.length)}.`;
+  else if (current) status = `Preview ready. ${MADE_ON_DOWNLOAD[choices.format] ?? ''}`.trim();
 
   return (
-    <section className="card export-preview" aria-labelledby="export-preview-heading" aria-busy={busy}>
+    <section className="card export-preview" aria-labelledby="export-preview-heading" aria-busy={busy || makingThis}>
       <div className="section-title-row">
         <h2 id="export-preview-heading">Preview</h2>
-        <button type="button" className="button button-primary" disabled={key === null || busy} onClick={() => void download()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={key === null || making !== null || (busy && downloadsAsPreviewed(choices.format))}
+          onClick={() => void download()}
+        >
           <Icon name="file" />
-          {busy ? 'Preparing…' : 'Download'}
+          {makingThis ? MAKING_LABELS[choices.format] : making !== null || (busy && downloadsAsPreviewed(choices.format)) ? 'Preparing…' : 'Download'}
         </button>
       </div>
       <p className="muted export-status" role="status">
         {status}
       </p>
-      {busy && <progress className="progress-indeterminate" aria-label="Preparing the export" />}
+      {(busy || makingThis) && <progress className="progress-indeterminate" aria-label={makingThis ? MAKING_LABELS[choices.format] : 'Preparing the export'} />}
+      {downloadError && <ErrorAlert error={downloadError} title="The file could not be made." onRetry={() => void download()} />}
       {renderError && (
         <ErrorAlert error={renderError} title="The export could not be prepared." onRetry={() => void prepare()} />
       )}
-      {current && !busy && <ExportPreview format={choices.format} result={current} />}
+      {note && current && !busy && <p className="muted small export-preview-note">{note}</p>}
+      {current && !busy && <ExportPreview format={PREVIEW_FORMAT[choices.format]} result={current} />}
     </section>
   );
 }
@@ -110,10 +143,6 @@ export function ExportView() {
             onChange={setFormat}
             hint={FORMAT_HINTS[choices.format]}
           />
-          <p className="muted small export-desktop-note">
-            PDF and Excel workbooks are written by the desktop app or the command line (
-            <code>{DESKTOP_ONLY_COMMAND}</code>), because a web page cannot save files to a place on your disk.
-          </p>
         </section>
         <PreviewSection />
       </div>

@@ -1,5 +1,5 @@
-import type { ImportPreview, TextExportFormat } from '../../../shared/contract';
-import { TEXT_EXPORT_FORMATS } from '../../../shared/vocabulary';
+import type { ExportFormat, ImportPreview, TextExportFormat } from '../../../shared/contract';
+import { EXPORT_FORMATS } from '../../../shared/vocabulary';
 
 /** Where the Export view keeps her last choices (this browser profile or desktop window only). */
 export const EXPORT_CHOICES_KEY = 'fieldbook.export';
@@ -13,32 +13,68 @@ export interface PickedEntry {
 
 /** What to export and how. `entry` is the one entry when the scope is "entry" (null until picked). */
 export interface ExportChoices {
-  format: TextExportFormat;
+  format: ExportFormat;
   scope: ExportScope;
   entry: PickedEntry | null;
 }
 
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = { format: 'html', scope: 'all', entry: null };
 
-export const FORMAT_LABELS: Record<TextExportFormat, string> = {
+export const FORMAT_LABELS: Record<ExportFormat, string> = {
   md: 'Markdown',
   html: 'HTML',
+  pdf: 'PDF',
+  xlsx: 'Excel workbook',
   csv: 'CSV',
   json: 'JSON',
 };
 
 /** One line under each format: what it is good for. */
-export const FORMAT_HINTS: Record<TextExportFormat, string> = {
+export const FORMAT_HINTS: Record<ExportFormat, string> = {
   html: 'One file that reads well on screen and prints well.',
-  md: 'Plain text with headings, for a wiki or a repository.',
+  pdf: 'The same document as pages: A4, each entry starting on a new page.',
+  md: 'A folder of plain-text files, an index and one per entry, for a wiki or a repository. It downloads as a .zip.',
+  xlsx: 'One row per entry, with sheets of findings, dependencies and files. For IT and auditors.',
   csv: 'The inventory, one row per entry, for a spreadsheet.',
   json: 'Everything, to import into another fieldbook or keep as a backup.',
 };
 
+/** What the preview shows for each format: PDF is printed from the HTML, the workbook's first sheet is the CSV. */
+export const PREVIEW_FORMAT: Record<ExportFormat, TextExportFormat> = {
+  md: 'md',
+  html: 'html',
+  pdf: 'html',
+  xlsx: 'csv',
+  csv: 'csv',
+  json: 'json',
+};
+
+/** A line above a preview that is not the download itself, saying how they differ. */
+export const PREVIEW_NOTES: Partial<Record<ExportFormat, string>> = {
+  md: 'Shown here as one page. The download is a .zip of the folder: index.md, with the diagram, and one file per entry.',
+  pdf: 'The PDF is printed from this document, on A4 pages, each entry starting on a new page.',
+  xlsx: 'The Entries sheet, shown as text. The workbook also has sheets of findings, dependencies and what Fieldbook found in the files.',
+};
+
+/** The formats whose download is exactly the text the preview shows (the others are made when downloaded). */
+export function downloadsAsPreviewed(format: ExportFormat): format is 'html' | 'csv' | 'json' {
+  return format === 'html' || format === 'csv' || format === 'json';
+}
+
+/** What the Download button says while that format is being made. */
+export const MAKING_LABELS: Record<ExportFormat, string> = {
+  md: 'Packing the Markdown folder…',
+  html: 'Preparing…',
+  pdf: 'Printing the PDF…',
+  xlsx: 'Writing the workbook…',
+  csv: 'Preparing…',
+  json: 'Preparing…',
+};
+
 const ENTRY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function isFormat(value: unknown): value is TextExportFormat {
-  return typeof value === 'string' && (TEXT_EXPORT_FORMATS as readonly string[]).includes(value);
+function isFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
 function readEntry(value: unknown): PickedEntry | null {
@@ -76,7 +112,7 @@ export function serializeExportChoices(choices: ExportChoices): string {
 }
 
 /** The request for these choices, or null while "one entry" waits for an entry to be picked. */
-export function exportRequest(choices: ExportChoices): { format: TextExportFormat; entryId: string | null } | null {
+export function exportRequest(choices: ExportChoices): { format: ExportFormat; entryId: string | null } | null {
   if (choices.scope === 'all') return { format: choices.format, entryId: null };
   return choices.entry === null ? null : { format: choices.format, entryId: choices.entry.id };
 }
@@ -85,6 +121,26 @@ export function exportRequest(choices: ExportChoices): { format: TextExportForma
 export function exportKey(choices: ExportChoices): string | null {
   const request = exportRequest(choices);
   return request === null ? null : `${request.format}:${request.entryId ?? 'all'}`;
+}
+
+/** The preview's request: the same entry, in the text format that shows the chosen format (PREVIEW_FORMAT). */
+export function previewRequest(choices: ExportChoices): { format: TextExportFormat; entryId: string | null } | null {
+  const request = exportRequest(choices);
+  return request === null ? null : { format: PREVIEW_FORMAT[request.format], entryId: request.entryId };
+}
+
+/** Like exportKey, for the preview: HTML and PDF share one, CSV and the workbook another. */
+export function previewKey(choices: ExportChoices): string | null {
+  const request = previewRequest(choices);
+  return request === null ? null : `${request.format}:${request.entryId ?? 'all'}`;
+}
+
+/** The bytes of a file sent as base64 (how a download crosses both transports). */
+export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
+  return bytes;
 }
 
 /** Longest text previews: enough to judge the export, little enough to keep the window quick. */
@@ -124,13 +180,10 @@ export function truncationNote(preview: TextPreview): string | null {
 /**
  * The HTML export made ready for the preview frame. The window's Content Security Policy also
  * covers the frame and refuses inline styles, so the export's own <style> and style attributes
- * are taken out and the same stylesheet is linked from the app instead. Nothing else changes.
+ * are taken out (the preview adopts the same stylesheet instead). Nothing else changes.
  */
-export function htmlForPreview(html: string, stylesheetHref: string): string {
-  const link = `<link rel="stylesheet" href="${stylesheetHref.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`)}">`;
-  const withoutStyles = html.replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '').replace(/(<[a-z][^<>]*?)\sstyle="[^"]*"/gi, '$1');
-  if (/<\/head>/i.test(withoutStyles)) return withoutStyles.replace(/<\/head>/i, `${link}</head>`);
-  return `${link}${withoutStyles}`;
+export function htmlForPreview(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '').replace(/(<[a-z][^<>]*?)\sstyle="[^"]*"/gi, '$1');
 }
 
 /** "1.2 MB", "830 KB", "512 bytes": the size of what the download saves. */
@@ -139,9 +192,6 @@ export function sizeLabel(characters: number): string {
   if (characters < 1024 * 1024) return `${Math.round(characters / 1024)} KB`;
   return `${(characters / 1024 / 1024).toFixed(1)} MB`;
 }
-
-/** The CLI line for the formats a page cannot write. */
-export const DESKTOP_ONLY_COMMAND = 'fieldbook export --format pdf|xlsx --out PATH';
 
 /** The largest import file read in the window (the Node side refuses anything larger anyway). */
 export const MAX_IMPORT_FILE_BYTES = 128 * 1024 * 1024;

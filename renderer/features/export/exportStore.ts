@@ -1,12 +1,16 @@
 import { create } from 'zustand';
-import type { CallError, ImportPreview, RenderedExport, TextExportFormat } from '../../../shared/contract';
+import type { CallError, ExportFormat, ImportPreview, RenderedExport } from '../../../shared/contract';
 import { api, toCallError } from '../../api/client';
 import {
+  bytesFromBase64,
   DEFAULT_EXPORT_CHOICES,
+  downloadsAsPreviewed,
   EXPORT_CHOICES_KEY,
   exportKey,
   exportRequest,
   parseExportChoices,
+  previewKey,
+  previewRequest,
   serializeExportChoices,
   type ExportChoices,
   type ExportScope,
@@ -25,19 +29,23 @@ type ImportStep =
 
 interface ExportStore {
   choices: ExportChoices;
-  /** The rendered export for `key` (the choices it was made for). */
+  /** The rendered preview for `key` (previewKey of the choices it was made for). */
   rendered: { key: string; result: RenderedExport } | null;
-  /** The key of the export being prepared, or null. */
+  /** The preview key being prepared, or null. */
   preparing: string | null;
   renderError: CallError | null;
+  /** The export key of a file being made for download (PDF, workbook, Markdown folder), or null. */
+  making: string | null;
+  downloadError: CallError | null;
   /** Set after a download was handed to the browser: its file name. */
   downloaded: string | null;
   importState: ImportStep;
-  setFormat(format: TextExportFormat): void;
+  setFormat(format: ExportFormat): void;
   setScope(scope: ExportScope): void;
   pickEntry(entry: PickedEntry | null): void;
-  /** Renders the export for the current choices unless it is already there (or on its way). */
+  /** Renders the preview for the current choices unless it is already there (or on its way). */
   prepare(): Promise<RenderedExport | null>;
+  /** Hands the file to the browser: the previewed text itself, or a file made for it now. */
   download(): Promise<void>;
   importRead(fileName: string): void;
   importPreview(fileName: string, text: string): Promise<void>;
@@ -68,7 +76,7 @@ let preparing: { key: string; promise: Promise<RenderedExport | null> } | null =
 export const useExportStore = create<ExportStore>()((set, get) => {
   function choose(choices: ExportChoices): void {
     storeChoices(choices);
-    set({ choices, renderError: null, downloaded: null });
+    set({ choices, renderError: null, downloadError: null, downloaded: null });
   }
 
   return {
@@ -77,6 +85,8 @@ export const useExportStore = create<ExportStore>()((set, get) => {
     rendered: null,
     preparing: null,
     renderError: null,
+    making: null,
+    downloadError: null,
     downloaded: null,
     importState: { step: 'idle' },
 
@@ -94,8 +104,8 @@ export const useExportStore = create<ExportStore>()((set, get) => {
 
     prepare() {
       const { choices, rendered } = get();
-      const key = exportKey(choices);
-      const request = exportRequest(choices);
+      const key = previewKey(choices);
+      const request = previewRequest(choices);
       if (key === null || request === null) return Promise.resolve(null);
       if (rendered?.key === key) return Promise.resolve(rendered.result);
       if (preparing?.key === key) return preparing.promise;
@@ -104,10 +114,10 @@ export const useExportStore = create<ExportStore>()((set, get) => {
         try {
           const result = await api.call('export.render', request);
           // Only the answer for the choices still on screen is kept.
-          if (exportKey(get().choices) === key) set({ rendered: { key, result } });
+          if (previewKey(get().choices) === key) set({ rendered: { key, result } });
           return result;
         } catch (error) {
-          if (exportKey(get().choices) === key) set({ renderError: toCallError(error) });
+          if (previewKey(get().choices) === key) set({ renderError: toCallError(error) });
           return null;
         } finally {
           if (preparing?.key === key) {
@@ -121,11 +131,28 @@ export const useExportStore = create<ExportStore>()((set, get) => {
     },
 
     async download() {
-      const key = exportKey(get().choices);
-      const result = await get().prepare();
-      if (result === null || exportKey(get().choices) !== key) return;
-      saveDownload(result.content, result.fileName, result.mimeType);
-      set({ downloaded: result.fileName });
+      const choices = get().choices;
+      const key = exportKey(choices);
+      const request = exportRequest(choices);
+      if (key === null || request === null || get().making !== null) return;
+      if (downloadsAsPreviewed(request.format)) {
+        const result = await get().prepare();
+        if (result === null || exportKey(get().choices) !== key) return;
+        saveDownload(result.content, result.fileName, result.mimeType);
+        set({ downloaded: result.fileName });
+        return;
+      }
+      set({ making: key, downloadError: null, downloaded: null });
+      try {
+        const file = await api.call('export.download', request);
+        // She asked for this file: it is saved even if she has since changed her choices.
+        saveDownload(bytesFromBase64(file.base64), file.fileName, file.mimeType);
+        if (exportKey(get().choices) === key) set({ downloaded: file.fileName });
+      } catch (error) {
+        if (exportKey(get().choices) === key) set({ downloadError: toCallError(error) });
+      } finally {
+        set({ making: null });
+      }
     },
 
     importRead(fileName) {

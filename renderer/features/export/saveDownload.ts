@@ -1,8 +1,8 @@
 /**
- * Hands text to the browser as a download named `fileName` (it asks where, or saves to Downloads).
- * The object URL lives only until the click has been handled.
+ * Hands text or bytes to the browser as a download named `fileName` (it asks where, or saves to
+ * Downloads). The object URL lives only until the click has been handled.
  */
-export function saveDownload(content: string, fileName: string, mimeType: string): void {
+export function saveDownload(content: string | Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;

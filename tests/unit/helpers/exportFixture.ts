@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFieldbook, type Fieldbook } from '../../../main/core/fieldbook';
 import { generatePublisherKeys } from '../../../main/core/guidelines/signing';
@@ -77,4 +77,43 @@ export function exportFixture(dataDir: string): ExportFixture {
   const pack = readFileSync(join(ROOT, 'packs', 'baseline.yaml'), 'utf8').replace('id: fieldbook.baseline', 'id: contoso.it');
   book.guidelines.importPack({ text: pack, signature: null, unsignedOwn: true });
   return { book, pricing: pricing.id, returns: returns.id, hostile: hostile.id, deleted: deleted.id };
+}
+
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+/** Values written into the files below that an export must never show (it says what kind, never what). */
+export const FILE_SECRETS = ['hunter2hunter2', 'anna.berg@example.com', 'DE89370400440532013000'];
+
+export interface FilesFixture {
+  /** A workbook with a link to another workbook (a copy from the corpus), read. */
+  workbook: string;
+  /** A CSV with a column of e-mail addresses and one of IBANs, read. */
+  customers: string;
+  /** A script with a password written in it, read. */
+  script: string;
+  /** Listed but not on disk: read, and found missing. */
+  missing: string;
+  /** Listed after the files were read: not read yet. */
+  later: string;
+}
+
+/**
+ * Gives the pricing workbook entry real files, read by Fieldbook's inspection (read only), so an
+ * export has every case to show: read, could not be read, and not read yet.
+ */
+export async function addInspectedFiles(fixture: ExportFixture, folder: string): Promise<FilesFixture> {
+  const workbook = join(folder, 'Pricing v7.xlsm');
+  copyFileSync(join(CORPUS, 'oletools', 'dde-test.xlsm'), workbook);
+  const customers = join(folder, 'customers.csv');
+  writeFileSync(customers, `name;email;iban\nAnna Berg;${FILE_SECRETS[1]};${FILE_SECRETS[2]}\nTom Müller;tom.mueller@example.com;GB82WEST12345698765432\n`);
+  const script = join(folder, 'merge.py');
+  writeFileSync(script, `import smtplib\npassword = "${FILE_SECRETS[0]}"\nprint("merge the exports")\n`);
+  const missing = join(folder, 'gone', 'Old pricing.xlsx');
+  const later = join(folder, 'Pricing v8.xlsx');
+  const book = fixture.book;
+  book.entries.update(fixture.pricing, { files: [workbook, customers, script, missing] });
+  await book.files.refresh(fixture.pricing);
+  book.entries.update(fixture.pricing, { files: [workbook, customers, script, missing, later] });
+  await book.files.close();
+  return { workbook, customers, script, missing, later };
 }

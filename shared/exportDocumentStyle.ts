@@ -1,6 +1,10 @@
-/* The HTML export's own stylesheet (main/core/export/renderHtml.ts, STYLE), for the preview only.
-   The page's policy refuses inline <style> inside the preview frame, so the preview links this copy.
-   tests/unit/renderer-exportPreview.test.ts fails when the two drift apart. */
+/**
+ * The HTML export's stylesheet: inlined in every exported file (main/core/export/renderHtml.ts),
+ * and adopted by the Export view's preview frame (renderer/features/export/ExportPreview.tsx),
+ * whose page policy refuses inline styles. One copy, so the preview is styled as the file is.
+ * Plain CSS in a string, so it loads the same under Vite, vitest, tsx and Playwright.
+ */
+export const EXPORT_DOCUMENT_CSS = `
 :root { color-scheme: light; --text: #17202b; --muted: #4a5666; --line: #d5dbe3; --accent: #1f4e79; --soft: #f3f5f8; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -40,6 +44,12 @@ svg.diagram-defs { position: absolute; width: 0; height: 0; overflow: hidden; }
 .lede { color: var(--muted); font-size: 1.05rem; }
 .notice { background: var(--soft); border-left: 4px solid var(--line); padding: .55rem .8rem; }
 .summary { font-weight: 600; }
+.files { list-style: none; margin: .4rem 0 1rem; padding: 0; }
+.file { padding: .5rem 0 .6rem; border-bottom: 1px solid var(--soft); }
+.file p { margin: 0 0 .3rem; }
+.file-name { overflow-wrap: anywhere; }
+.file-status { color: var(--muted); font-size: .92em; }
+.file-problem .file-status { color: #8b1a1a; }
 table { width: 100%; border-collapse: collapse; font-size: .93rem; margin: .5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .55rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--soft); font-weight: 600; }
@@ -74,3 +84,4 @@ tbody th { font-weight: 600; }
   .attention { background: none; padding: 0; }
   .colophon { margin-top: 2rem; }
 }
+`;
