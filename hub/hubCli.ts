@@ -1,9 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatCliTable, terminalText } from './cliTable';
 import { openHubDatabase, type OpenHubDatabase } from './db/openHubDatabase';
+import { formatHubTime } from './formatHubTime';
+import { listDevices, listStaff, revokeDevice, revokeStaff } from './hubAdmin';
+import { writeAudit } from './hubAudit';
 import { HubError } from './hubError';
 import { buildHubServer } from './hubServer';
 import { CLI_ACTOR, HubStore } from './hubStore';
+import { renderPortfolioCsv } from './web/portfolioCsv';
 
 const USAGE = `Usage: fieldbook-hub COMMAND [options]
 
@@ -14,10 +19,18 @@ Commands:
                               print a new enrollment code for devices (1 use, 7 days by default)
   staff add NAME [--data-dir DIR]
                               add an IT staff account and print its token (shown once)
+  staff list [--data-dir DIR]
+                              list IT staff accounts and whether their tokens still work
+  staff revoke NAME [--data-dir DIR]
+                              stop a staff token at once and end that person's web view sessions
+  devices list [--data-dir DIR]
+                              list enrolled devices with their ids
+  devices revoke ID [--data-dir DIR]
+                              stop a device's token at once (the first 8 characters of the id do)
   pack publish FILE [--signature FILE.sig] [--data-dir DIR]
                               publish a signed guideline pack to every device
-  export [--out FILE] [--data-dir DIR]
-                              write the shared portfolio as JSON (to the screen without --out)
+  export [--format json|csv] [--out FILE] [--data-dir DIR]
+                              write the shared portfolio (to the screen without --out)
 
 Data lives in a SQLite file in --data-dir (default ./fieldbook-hub-data).
 Set DATABASE_URL=postgres://... to use PostgreSQL instead, for every command.`;
@@ -51,6 +64,7 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
         'expires-days': { type: 'string' },
         signature: { type: 'string' },
         out: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -91,11 +105,39 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
       }
       case 'staff': {
         const [sub, ...nameParts] = rest;
-        if (sub !== 'add' || nameParts.length === 0) return usageError(io, 'Usage: fieldbook-hub staff add NAME');
+        const name = nameParts.join(' ');
+        if (sub === 'list' && nameParts.length === 0) return await withStore((store) => printStaff(store, io));
+        if (sub === 'revoke' && name.trim() !== '') {
+          return await withStore(async (store) => {
+            const revoked = await revokeStaff(store.db, name, new Date());
+            const sessions = revoked.sessionsEnded === 1 ? ' 1 web view session was ended.' : revoked.sessionsEnded > 1 ? ` ${revoked.sessionsEnded} web view sessions were ended.` : '';
+            io.out(
+              revoked.alreadyRevokedAt
+                ? `The staff token of ${terminalText(revoked.name)} was already revoked on ${formatHubTime(revoked.alreadyRevokedAt)}.${sessions}`
+                : `Revoked the staff token of ${terminalText(revoked.name)}: it no longer works, from now on.${sessions}`,
+            );
+            return 0;
+          });
+        }
+        if (sub !== 'add' || name.trim() === '') return usageError(io, 'Usage: fieldbook-hub staff add NAME | staff list | staff revoke NAME');
         return await withStore(async (store) => {
-          const { token } = await store.addStaff(nameParts.join(' '));
+          const { token } = await store.addStaff(name);
           io.out(token);
           io.err('This is the staff token. It is shown only now: keep it in a password manager.');
+          return 0;
+        });
+      }
+      case 'devices': {
+        const [sub, id, ...extra] = rest;
+        if (sub === 'list' && id === undefined) return await withStore((store) => printDevices(store, io));
+        if (sub !== 'revoke' || id === undefined || extra.length > 0) return usageError(io, 'Usage: fieldbook-hub devices list | devices revoke ID');
+        return await withStore(async (store) => {
+          const revoked = await revokeDevice(store.db, id, new Date());
+          io.out(
+            revoked.alreadyRevokedAt
+              ? `The token of ${terminalText(revoked.name)} (${revoked.id}) was already revoked on ${formatHubTime(revoked.alreadyRevokedAt)}.`
+              : `Revoked the token of ${terminalText(revoked.name)} (${revoked.id}): the device can no longer reach the hub. What it shared stays shared; to connect it again, give it a new enrollment code.`,
+          );
           return 0;
         });
       }
@@ -113,10 +155,21 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
           return 0;
         });
       }
-      case 'export':
+      case 'export': {
+        const format = values.format ?? 'json';
+        if (format !== 'json' && format !== 'csv') return usageError(io, `--format is json or csv, not "${format}".`);
         return await withStore(async (store) => {
-          const exported = await store.exportPortfolio(CLI_ACTOR);
-          const text = `${JSON.stringify(exported, null, 2)}\n`;
+          let exported: { entries: unknown[] };
+          let text: string;
+          if (format === 'csv') {
+            const entries = await store.portfolio();
+            await writeAudit(store.db, new Date(), CLI_ACTOR, 'export', null, { entries: entries.length, format: 'csv' });
+            exported = { entries };
+            text = renderPortfolioCsv(entries);
+          } else {
+            exported = await store.exportPortfolio(CLI_ACTOR);
+            text = `${JSON.stringify(exported, null, 2)}\n`;
+          }
           if (values.out) {
             writeFileSync(values.out, text);
             io.err(`Wrote ${exported.entries.length} shared ${exported.entries.length === 1 ? 'entry' : 'entries'} to ${values.out}.`);
@@ -125,6 +178,7 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
           }
           return 0;
         });
+      }
       default:
         return usageError(io, `Unknown command "${command}".\n\n${USAGE}`);
     }
@@ -159,6 +213,39 @@ async function serve(database: OpenHubDatabase, values: { port?: string | undefi
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  return 0;
+}
+
+async function printDevices(store: HubStore, io: HubCliIo): Promise<number> {
+  const devices = await listDevices(store.db);
+  if (devices.length === 0) {
+    io.out('No device has enrolled yet. Make an enrollment code with "fieldbook-hub enroll".');
+    return 0;
+  }
+  const rows = devices.map((device) => [
+    device.id,
+    device.name,
+    formatHubTime(device.enrolledAt),
+    device.revokedAt ? `revoked ${formatHubTime(device.revokedAt)}` : 'active',
+    String(device.sharedEntries),
+  ]);
+  io.out(formatCliTable(['ID', 'NAME', 'ENROLLED', 'TOKEN', 'SHARED ENTRIES'], rows));
+  return 0;
+}
+
+async function printStaff(store: HubStore, io: HubCliIo): Promise<number> {
+  const staff = await listStaff(store.db, new Date());
+  if (staff.length === 0) {
+    io.out('There are no staff accounts yet. Add one with "fieldbook-hub staff add NAME".');
+    return 0;
+  }
+  const rows = staff.map((member) => [
+    member.name,
+    formatHubTime(member.createdAt),
+    member.revokedAt ? `revoked ${formatHubTime(member.revokedAt)}` : 'active',
+    String(member.webSessions),
+  ]);
+  io.out(formatCliTable(['NAME', 'ADDED', 'TOKEN', 'WEB SESSIONS'], rows));
   return 0;
 }
 

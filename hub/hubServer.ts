@@ -16,6 +16,7 @@ import {
 import { HubError } from './hubError';
 import type { HubPrincipal, HubStore } from './hubStore';
 import { hashSecret } from './hubTokens';
+import { registerHubWeb } from './web/hubWeb';
 
 export interface HubRateLimits {
   /** Requests per window for each token (or address, without a token). */
@@ -193,6 +194,9 @@ export async function buildHubServer(options: HubServerOptions): Promise<Fastify
     const publication = await store.publishPack(staff, body.text, body.signature);
     return reply.code(201).send(publication);
   });
+
+  // The web view for IT staff (/web): HTML pages signed in with a staff token.
+  await registerHubWeb(app, { store, signInMax: limits.enrollMax, windowMs: limits.windowMs });
 
   return app;
 }

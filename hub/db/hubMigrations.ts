@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type HubDialectKind = 'sqlite' | 'postgres';
 
@@ -96,6 +96,22 @@ export function hubMigrations(kind: HubDialectKind): Record<string, Migration> {
           .execute();
       },
     },
+
+    // The web view's sign-in sessions (only the id's hash is kept), and the index the entry
+    // page's history of shares reads the audit log by.
+    '0002_web_sessions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('web_sessions')
+          .addColumn('id_hash', 'text', (column) => column.primaryKey())
+          .addColumn('staff_id', 'text', (column) => column.notNull().references('staff.id'))
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('expires_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('web_sessions_by_staff').on('web_sessions').column('staff_id').execute();
+        await db.schema.createIndex('audit_log_by_target').on('audit_log').columns(['target', 'id']).execute();
+      },
+    },
   };
 }
 
@@ -103,7 +119,10 @@ export function hubMigrations(kind: HubDialectKind): Record<string, Migration> {
 export async function migrateHubDatabase(db: Kysely<unknown>, kind: HubDialectKind): Promise<void> {
   const migrations = hubMigrations(kind);
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: another
+  // schema's tables (a second hub, another app) would be taken for ours. Name the hub's own.
+  const schema = kind === 'postgres' ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');

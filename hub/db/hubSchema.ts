@@ -14,6 +14,7 @@ export interface HubDatabase {
   packs: PacksTable;
   feed: FeedTable;
   audit_log: AuditLogTable;
+  web_sessions: WebSessionsTable;
 }
 
 export interface DevicesTable {
@@ -89,4 +90,12 @@ export interface AuditLogTable {
   action: string;
   target: string | null;
   detail: string | null;
+}
+
+/** A signed-in IT staff member in the web view. The session id lives in the browser's cookie; only its hash is here. */
+export interface WebSessionsTable {
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
 }

@@ -106,6 +106,105 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     expect(answer.err).toContain('Usage: fieldbook-hub COMMAND');
   });
 
+  it('devices list shows each device with its id and state, and devices revoke takes a full id or its start', async () => {
+    const where = await place();
+    expect((await run(where, 'devices', 'list')).out).toBe('No device has enrolled yet. Make an enrollment code with "fieldbook-hub enroll".');
+    const running = await startHub(where);
+    cleanups.push(() => running.close());
+    const { code } = await running.store.createEnrollmentCode({ uses: 2 });
+    const anna = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'Anna’s laptop' } })).body as { deviceId: string; token: string };
+    // A device name comes from the device: it must not be able to drive the terminal.
+    const odd = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'evil\u001b[2Jname' } })).body as { deviceId: string; token: string };
+    await running.call('PUT', `/v1/entries/${randomUUID()}`, { token: anna.token, body: { revision: 1, payload: { name: 'x' }, sharedAt: '2026-11-25T10:00:00Z' } });
+
+    const listed = await run(where, 'devices', 'list');
+    expect(listed.code).toBe(0);
+    const lines = listed.out.split('\n');
+    expect(lines[0]).toMatch(/^ID +NAME +ENROLLED +TOKEN +SHARED ENTRIES$/);
+    expect(lines.find((line) => line.startsWith(anna.deviceId))).toMatch(/Anna’s laptop +\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC +active +1$/);
+    expect(listed.out).not.toContain('\u001b');
+    expect(listed.out).toContain('evil\uFFFD[2Jname');
+
+    const revoked = await run(where, 'devices', 'revoke', anna.deviceId.slice(0, 8).toUpperCase());
+    expect(revoked.code).toBe(0);
+    expect(revoked.out).toContain(`Revoked the token of Anna’s laptop (${anna.deviceId})`);
+    expect((await running.call('GET', '/v1/entries', { token: anna.token })).status).toBe(401);
+    expect((await running.call('GET', '/v1/entries', { token: odd.token })).status).toBe(200);
+    expect((await run(where, 'devices', 'list')).out).toMatch(/Anna’s laptop .* revoked \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC +1/);
+
+    const again = await run(where, 'devices', 'revoke', anna.deviceId);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/was already revoked on \d{4}-/);
+    expect((await running.store.auditLog()).filter((row) => row.action === 'device.revoke')).toHaveLength(1);
+  });
+
+  it('devices revoke explains an unknown, ambiguous or malformed id', async () => {
+    const where = await place();
+    const running = await startHub(where);
+    cleanups.push(() => running.close());
+    const unknown = await run(where, 'devices', 'revoke', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('No device has the id "00000000-0000-4000-8000-000000000000". Run "fieldbook-hub devices list" to see them.');
+    const malformed = await run(where, 'devices', 'revoke', "x' or 1=1 --");
+    expect(malformed.code).toBe(1);
+    expect(malformed.err).toContain('is not a device id');
+    const tooShort = await run(where, 'devices', 'revoke', 'abc');
+    expect(tooShort.err).toContain('the first 8 characters of an id are enough');
+    // Two devices whose ids share a start: only a longer part of the id says which.
+    const now = new Date().toISOString();
+    for (const id of ['abcdef01-0000-4000-8000-000000000001', 'abcdef01-0000-4000-8000-000000000002']) {
+      await running.database.db.insertInto('devices').values({ id, name: id.slice(-1), token_hash: id, enrolled_at: now, revoked_at: null }).execute();
+    }
+    const ambiguous = await run(where, 'devices', 'revoke', 'abcdef01');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err).toContain('"abcdef01" is the start of more than one device id');
+    expect((await run(where, 'devices', 'frobnicate')).code).toBe(2);
+  });
+
+  it('staff list shows who has a working token and web sessions; staff revoke stops the token', async () => {
+    const where = await place();
+    expect((await run(where, 'staff', 'list')).out).toBe('There are no staff accounts yet. Add one with "fieldbook-hub staff add NAME".');
+    const ines = (await run(where, 'staff', 'add', 'Ines')).out;
+    await run(where, 'staff', 'add', 'Marco');
+    const listed = await run(where, 'staff', 'list');
+    expect(listed.out.split('\n')).toEqual([
+      expect.stringMatching(/^NAME +ADDED +TOKEN +WEB SESSIONS$/),
+      expect.stringMatching(/^Ines +\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC +active +0$/),
+      expect.stringMatching(/^Marco +.* active +0$/),
+    ]);
+    expect(listed.out).not.toContain(ines);
+
+    const revoked = await run(where, 'staff', 'revoke', 'Ines');
+    expect(revoked).toMatchObject({ code: 0, out: 'Revoked the staff token of Ines: it no longer works, from now on.' });
+    expect((await run(where, 'staff', 'list')).out).toMatch(/Ines +.* revoked \d{4}-/);
+    const running = await startHub(where);
+    cleanups.push(() => running.close());
+    expect((await running.call('GET', '/v1/portfolio', { token: ines })).status).toBe(401);
+
+    const unknown = await run(where, 'staff', 'revoke', 'Nobody');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('There is no staff account called "Nobody". Run "fieldbook-hub staff list" to see the names.');
+    expect((await run(where, 'staff', 'revoke')).code).toBe(2);
+  });
+
+  it('export --format csv writes the portfolio for a spreadsheet, with formulas kept as text', async () => {
+    const where = await place();
+    const running = await startHub(where);
+    cleanups.push(() => running.close());
+    const { code } = await running.store.createEnrollmentCode();
+    const device = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'Anna' } })).body as { token: string };
+    await running.call('PUT', `/v1/entries/${randomUUID()}`, { token: device.token, body: { revision: 1, payload: { fields: { name: '=1+1', owner: 'Anna' } }, sharedAt: '2026-11-25T10:00:00Z' } });
+    const outFile = join(where.dataDir, 'portfolio.csv');
+    const exported = await run(where, 'export', '--format', 'csv', '--out', outFile);
+    expect(exported).toMatchObject({ code: 0, err: `Wrote 1 shared entry to ${outFile}.` });
+    const csv = readFileSync(outFile, 'utf8');
+    expect(csv.startsWith('\uFEFFEntry id,Name,Kind,')).toBe(true);
+    expect(csv).toContain(",'=1+1,");
+    expect((await running.store.auditLog()).find((row) => row.action === 'export')?.detail).toBe('{"entries":1,"format":"csv"}');
+    const wrong = await run(where, 'export', '--format', 'xlsx');
+    expect(wrong).toMatchObject({ code: 2, err: '--format is json or csv, not "xlsx".' });
+  });
+
   if (backend === 'sqlite') {
     it('keeps its SQLite file in the data folder and, without DATABASE_URL, never needs PostgreSQL', async () => {
       const where = await place();
