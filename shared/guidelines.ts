@@ -35,6 +35,15 @@ export const GuidelineRule = z
      * (`answers.singleSignOn`) or file facts (`facts.vba`). Missing ones make the finding "needs info".
      */
     inputs: z.array(z.string().min(1).max(80)).max(20).default([]),
+    /**
+     * Groups of inputs where any one is enough (`[dependsOn, answers.standsAlone]`): the finding
+     * is "needs info" only while no input of a group is given.
+     */
+    alternativeInputs: z
+      .array(z.array(z.string().min(1).max(80)).min(2, 'A group needs at least two inputs; put a single one under inputs.').max(10))
+      .min(1)
+      .max(5)
+      .optional(),
     /** Offered answers for an `answers.*` input; free text when absent. */
     choices: z.array(z.string().min(1).max(100)).max(10).optional(),
     appliesWhen: Expression.default('true'),
@@ -97,6 +106,17 @@ export const PackSummary = z.object({
   ruleCount: z.number().int(),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
+
+/** A publisher key the user trusts, and the packs in force that are signed with it. */
+export const TrustedPublisher = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  /** SHA-256 of the public key, in hex: what to compare with the publisher when in doubt. */
+  fingerprint: z.string(),
+  trustedAt: z.string(),
+  packs: z.array(z.object({ id: z.string(), name: z.string(), version: z.string(), ruleCount: z.number().int() })),
+});
+export type TrustedPublisher = z.infer<typeof TrustedPublisher>;
 
 export const SetAside = z.object({
   reason: z.string().min(1).max(2_000),

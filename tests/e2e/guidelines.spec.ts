@@ -329,7 +329,7 @@ test('a signed pack is accepted once she trusts its publisher, and shows who sig
   await expect(refusal).toContainText('signed with a key you do not trust yet');
   await expect(refusal).toContainText('add it as a trusted publisher first');
 
-  const trust = page.getByRole('form', { name: 'Trusted publishers' });
+  const trust = page.getByRole('form', { name: 'Trust a publisher' });
   await trust.getByLabel('Publisher name').fill('ACME IT');
   await trust.getByLabel('Publisher key').fill(publicKey);
   await trust.getByRole('button', { name: 'Trust this publisher' }).click();

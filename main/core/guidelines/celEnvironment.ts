@@ -31,7 +31,7 @@ export interface EntryView {
   answers: Record<string, string>;
 }
 
-const ENTRY_SCHEMA: Record<keyof EntryView, string> = {
+export const ENTRY_SCHEMA: Record<keyof EntryView, string> = {
   name: 'string',
   kind: 'string',
   purpose: 'string',
@@ -59,7 +59,7 @@ const ENTRY_SCHEMA: Record<keyof EntryView, string> = {
   answers: 'map<string, string>',
 };
 
-const FACTS_SCHEMA = {
+export const FACTS_SCHEMA = {
   inspected: 'bool',
   encrypted: 'bool',
   vba: { present: 'bool', autoRun: 'list<string>', behaviours: 'list<string>' },
@@ -79,18 +79,29 @@ export const FACT_INPUTS = Object.keys(FACTS_SCHEMA).map((name) => `facts.${name
 
 const LIMITS = { maxAstNodes: 400, maxDepth: 40, maxListElements: 200, maxMapEntries: 50, maxCallArguments: 8 };
 
-function withFunctions(env: Environment, now: () => Date): Environment {
-  return env.registerFunction('daysSince(string): double', (date: string) => {
+/** The object types facts use, by the name the schemas above give them. */
+export const OBJECT_TYPES: Record<string, Record<string, string>> = {
+  Sheet: { name: 'string', state: 'string', kind: 'string' },
+  Connection: { kind: 'string', target: 'string', hasSavedPassword: 'bool' },
+};
+
+/** `daysSince(date)`: days from a date to now; an unreadable date counts as very long ago. */
+export function daysSinceFunction(now: () => Date): (date: string) => number {
+  return (date: string) => {
     const time = Date.parse(date);
     return Number.isNaN(time) ? 1e9 : (now().getTime() - time) / 86_400_000;
-  });
+  };
+}
+
+function withFunctions(env: Environment, now: () => Date): Environment {
+  return env.registerFunction('daysSince(string): double', daysSinceFunction(now));
 }
 
 /** Type-checks expressions against the entry and facts model, with positions in errors. */
 export function createCheckingEnvironment(): Environment {
   const env = new Environment({ limits: LIMITS })
-    .registerType('Sheet', { fields: { name: 'string', state: 'string', kind: 'string' } })
-    .registerType('Connection', { fields: { kind: 'string', target: 'string', hasSavedPassword: 'bool' } })
+    .registerType('Sheet', { fields: OBJECT_TYPES.Sheet! })
+    .registerType('Connection', { fields: OBJECT_TYPES.Connection! })
     .registerVariable({ name: 'entry', schema: ENTRY_SCHEMA })
     .registerVariable({ name: 'facts', schema: FACTS_SCHEMA })
     .registerConstant('kinds', 'list<string>', [...ENTRY_KINDS]);
@@ -152,22 +163,42 @@ function linkNames(links: Entry['dependsOn'], linkedNames: Record<string, string
 /**
  * Which of a rule's inputs are missing; null when none, so the common case allocates nothing.
  * An entry field is missing while it is empty and the empty value is not itself an answer
- * (no backup owners is an answer; no data categories is not).
+ * (no backup owners is an answer; no data categories is not). In a group of alternative inputs,
+ * the group is missing while none of its inputs is given, and then all of them are listed; there,
+ * an empty list is not an answer, because the other inputs of the group are how to say "none".
  */
 const EMPTY_IS_AN_ANSWER = new Set<keyof EntryView>(['backupOwners', 'files', 'dependsOn', 'feeds', 'tags', 'notes']);
 
-export function missingInputs(inputs: readonly string[], entry: Entry, facts: RuleFacts): { fields: string[]; facts: string[] } | null {
-  let missing: { fields: string[]; facts: string[] } | null = null;
-  for (const input of inputs) {
-    if (input.startsWith('facts.')) {
-      if (!facts.inspected) (missing ??= { fields: [], facts: [] }).facts.push(input);
-    } else if (input.startsWith('answers.')) {
-      if ((entry.answers[input.slice('answers.'.length)] ?? '') === '') (missing ??= { fields: [], facts: [] }).fields.push(input);
-    } else {
-      const value = entry[input as keyof Entry];
-      const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
-      if (empty && !EMPTY_IS_AN_ANSWER.has(input as keyof EntryView)) (missing ??= { fields: [], facts: [] }).fields.push(input);
-    }
+export interface MissingInputs {
+  fields: string[];
+  facts: string[];
+}
+
+function isGiven(input: string, entry: Entry, facts: RuleFacts, emptyCanBeAnAnswer: boolean): boolean {
+  if (input.startsWith('facts.')) return facts.inspected;
+  if (input.startsWith('answers.')) return (entry.answers[input.slice('answers.'.length)] ?? '') !== '';
+  const value = entry[input as keyof Entry];
+  const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return !empty || (emptyCanBeAnAnswer && EMPTY_IS_AN_ANSWER.has(input as keyof EntryView));
+}
+
+function addMissing(missing: MissingInputs | null, input: string): MissingInputs {
+  const found = missing ?? { fields: [], facts: [] };
+  (input.startsWith('facts.') ? found.facts : found.fields).push(input);
+  return found;
+}
+
+export function missingInputs(
+  inputs: readonly string[],
+  alternatives: readonly (readonly string[])[],
+  entry: Entry,
+  facts: RuleFacts,
+): MissingInputs | null {
+  let missing: MissingInputs | null = null;
+  for (const input of inputs) if (!isGiven(input, entry, facts, true)) missing = addMissing(missing, input);
+  for (const group of alternatives) {
+    if (group.some((input) => isGiven(input, entry, facts, false))) continue;
+    for (const input of group) if (!missing?.fields.includes(input) && !missing?.facts.includes(input)) missing = addMissing(missing, input);
   }
   return missing;
 }

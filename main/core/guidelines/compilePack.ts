@@ -3,10 +3,9 @@ import { parseDocument } from 'yaml';
 import { CRITICALITY_LEVELS, DATA_CATEGORIES, SENSITIVITY_LEVELS } from '../../../shared/entry';
 import { GuidelinePack, type GuidelineRule, type PackProblem } from '../../../shared/guidelines';
 import { ANSWER_INPUT, ENTRY_INPUTS, FACT_INPUTS, createCheckingEnvironment, createEvaluationEnvironment } from './celEnvironment';
+import { compileCelToJs, type Evaluate } from './celToJs';
 
 export const MAX_PACK_BYTES = 1024 * 1024;
-
-type Evaluate = (context: Record<string, unknown>) => unknown;
 
 export interface CompiledRule {
   rule: GuidelineRule;
@@ -20,6 +19,14 @@ export interface CompiledPack {
 }
 
 export type CompileResult = { ok: true; compiled: CompiledPack } | { ok: false; problems: PackProblem[] };
+
+export interface CompileOptions {
+  /**
+   * Evaluate with a generated JavaScript function where it covers the expression, falling back to the
+   * CEL interpreter (celToJs.ts). Off gives the straightforward path, which tests compare against.
+   */
+  fastPath: boolean;
+}
 
 const KNOWN_VOCABULARY: Record<string, readonly string[]> = {
   sensitivityLevels: SENSITIVITY_LEVELS,
@@ -35,7 +42,7 @@ let checkingEnvironment: Environment | undefined;
  * the inputs, and every expression type-checked against the entry and facts model.
  * Every problem names its rule and field; expression errors show the position with a caret.
  */
-export function compilePack(text: string, now: () => Date = () => new Date()): CompileResult {
+export function compilePack(text: string, now: () => Date = () => new Date(), options: CompileOptions = { fastPath: true }): CompileResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_PACK_BYTES) {
     return fail(null, 'file', `The pack is larger than ${MAX_PACK_BYTES / 1024} KiB. Split it into smaller packs.`);
   }
@@ -76,13 +83,20 @@ export function compilePack(text: string, now: () => Date = () => new Date()): C
   for (const rule of pack.rules) {
     if (seen.has(rule.id)) problems.push({ ruleId: rule.id, field: 'id', message: 'Another rule in this pack has the same id.' });
     seen.add(rule.id);
-    for (const input of rule.inputs) {
+    const checkInput = (input: string, field: string) => {
       if (!KNOWN_INPUTS.has(input) && !ANSWER_INPUT.test(input)) {
-        problems.push({ ruleId: rule.id, field: 'inputs', message: `"${input}" is not an entry field, an answer (answers.name) or a file fact Fieldbook knows.` });
+        problems.push({ ruleId: rule.id, field, message: `"${input}" is not an entry field, an answer (answers.name) or a file fact Fieldbook knows.` });
       }
-    }
-    const appliesWhen = compileExpression(checkingEnvironment, evaluation, rule, 'appliesWhen', problems);
-    const check = compileExpression(checkingEnvironment, evaluation, rule, 'check', problems);
+    };
+    for (const input of rule.inputs) checkInput(input, 'inputs');
+    (rule.alternativeInputs ?? []).forEach((group, index) => {
+      for (const input of group) checkInput(input, `alternativeInputs.${index}`);
+      if (new Set(group).size < group.length) {
+        problems.push({ ruleId: rule.id, field: `alternativeInputs.${index}`, message: 'A group names the same input twice. List each alternative once.' });
+      }
+    });
+    const appliesWhen = compileExpression(checkingEnvironment, evaluation, rule, 'appliesWhen', problems, options.fastPath ? now : null);
+    const check = compileExpression(checkingEnvironment, evaluation, rule, 'check', problems, options.fastPath ? now : null);
     if (appliesWhen && check) rules.push({ rule, appliesWhen, check });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, compiled: { pack, rules } };
@@ -94,6 +108,7 @@ function compileExpression(
   rule: GuidelineRule,
   field: 'appliesWhen' | 'check',
   problems: PackProblem[],
+  fastPathNow: (() => Date) | null,
 ): Evaluate | null {
   const source = rule[field];
   try {
@@ -106,7 +121,9 @@ function compileExpression(
       problems.push({ ruleId: rule.id, field, message: `The expression must give true or false, but gives ${result.type}.\n\n>    1 | ${source}` });
       return null;
     }
-    return evaluation.parse(source) as unknown as Evaluate;
+    const interpreted = evaluation.parse(source);
+    const interpreter = interpreted as unknown as Evaluate;
+    return fastPathNow === null ? interpreter : (compileCelToJs(interpreted.ast, fastPathNow, interpreter) ?? interpreter);
   } catch (error) {
     problems.push({ ruleId: rule.id, field, message: (error as Error).message });
     return null;

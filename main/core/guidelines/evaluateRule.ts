@@ -52,7 +52,10 @@ export function evaluateRule(pack: GuidelinePack, compiled: CompiledRule, contex
   try {
     if (compiled.appliesWhen(variables) !== true) code = NOT_APPLICABLE;
     else {
-      const missing = rule.inputs.length === 0 ? null : missingInputs(rule.inputs, context.entry, context.facts);
+      const missing =
+        rule.inputs.length === 0 && rule.alternativeInputs === undefined
+          ? null
+          : missingInputs(rule.inputs, rule.alternativeInputs ?? [], context.entry, context.facts);
       if (missing !== null) {
         sink.detail = { missingFields: missing.fields, missingFacts: missing.facts, setAside, setAsideExpired: setAside !== null, error: null };
         return NEEDS_INFO;

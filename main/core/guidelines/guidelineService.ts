@@ -9,32 +9,24 @@ import {
   type PackSummary,
   type RuleInfo,
   type SetAside,
+  type TrustedPublisher,
 } from '../../../shared/guidelines';
 import { notFound } from '../errors';
 import type { EntryStore } from '../entries';
 import type { EventHub } from '../events';
 import type { Database } from '../store/database';
-import { entryView } from './celEnvironment';
-import { OUTCOME_CODE, evaluateRule, type RuleDetail } from './evaluateRule';
-import { noFacts, type RuleFacts } from './facts';
+import { evaluateEntries, type EntryCheck } from './evaluateEntries';
+import { OUTCOME_CODE, type RuleDetail } from './evaluateRule';
+import type { RuleFacts } from './facts';
 import type { PackImport, PackRegistry } from './packRegistry';
 import type { TrustedKey } from './signing';
+
+export type { EntryCheck };
 
 /** Where rules get the facts found in an entry's files. */
 export interface FactsSource {
   ruleFacts(entryId: string): RuleFacts;
   ruleFactsByEntry(): Map<string, RuleFacts>;
-}
-
-/**
- * The result of checking one entry, kept compact: one outcome code per rule in force,
- * and details only for the few results that have them.
- */
-export interface EntryCheck {
-  revision: number;
-  packKey: string;
-  outcomes: Uint8Array;
-  details: Map<number, RuleDetail>;
 }
 
 const NEEDS_INFO = OUTCOME_CODE['needs-info'];
@@ -114,6 +106,20 @@ export class GuidelineService {
     return this.packs.trustedKeys();
   }
 
+  trustedPublishers(): TrustedPublisher[] {
+    return this.packs.trustedPublishers();
+  }
+
+  /**
+   * Stops trusting a publisher; the packs signed with its key are removed and stop applying.
+   * Returns what is left, and which packs went.
+   */
+  removePublisher(keyId: string): { publishers: TrustedPublisher[]; removedPacks: string[] } {
+    const removedPacks = this.packs.removePublisher(keyId);
+    if (removedPacks.length > 0) this.events.emit('guidelines.changed', { packs: this.packs.inForce().key });
+    return { publishers: this.packs.trustedPublishers(), removedPacks };
+  }
+
   /** The findings of one entry, most important first. */
   findings(entryId: string): Finding[] {
     const entry = this.entries.get(entryId);
@@ -187,25 +193,7 @@ export class GuidelineService {
 
   /** Evaluates every rule in force on each entry. Stores nothing. This is the hot path of a full check. */
   evaluate(entries: Entry[], setAsides: Map<string, Map<string, SetAside>>, factsByEntry: Map<string, RuleFacts>): EntryCheck[] {
-    const today = this.clock().toISOString().slice(0, 10);
-    const none: RuleFacts = noFacts();
-    const { rules, key } = this.packs.inForce();
-    const sink: { detail: RuleDetail | null } = { detail: null };
-    const noSetAsides = new Map<string, SetAside>();
-    const checks: EntryCheck[] = new Array(entries.length);
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e]!;
-      const facts = factsByEntry.get(entry.id) ?? none;
-      const context = { entry, variables: { entry: entryView(entry), facts }, facts, setAsides: setAsides.get(entry.id) ?? noSetAsides, today };
-      const outcomes = new Uint8Array(rules.length);
-      const details = new Map<number, RuleDetail>();
-      for (let r = 0; r < rules.length; r++) {
-        outcomes[r] = evaluateRule(rules[r]!.pack, rules[r]!.compiled, context, sink);
-        if (sink.detail !== null) details.set(r, sink.detail);
-      }
-      checks[e] = { revision: entry.revision, packKey: key, outcomes, details };
-    }
-    return checks;
+    return evaluateEntries(this.packs.inForce(), entries, setAsides, factsByEntry, this.clock().toISOString().slice(0, 10));
   }
 
   setAside(entryId: string, packId: string, ruleId: string, reason: string, until: string | null, by: string): Finding[] {

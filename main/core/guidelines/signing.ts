@@ -12,8 +12,23 @@ export type Verification =
   | { ok: true; publisher: string }
   | { ok: false; reason: 'unsigned' | 'malformed' | 'unknown-key' | 'bad-signature'; message: string };
 
+/** SHA-256 of the public key (SPKI DER), in hex; the key id is its first 16 characters. */
+export function fingerprintOf(publicKey: KeyObject): string {
+  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+}
+
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return fingerprintOf(publicKey).slice(0, 16);
+}
+
+/** The key id a signature file names, or null when it is not a Fieldbook pack signature. */
+export function signatureKeyId(signatureText: string | null): string | null {
+  if (signatureText === null) return null;
+  try {
+    return PackSignature.parse(JSON.parse(signatureText)).keyId;
+  } catch {
+    return null;
+  }
 }
 
 export function generatePublisherKeys(): { privateKeyPem: string; publicKey: string; keyId: string } {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Finding, RuleInfo } from '../../../shared/guidelines';
 import { CheckboxGroup, DateField, NumberField, RadioGroup, SelectField, TextField } from '../../components/formFields';
 import type { EntryEditState } from '../entry/entryState';
-import { answerChanges, controlFor, type AnswerControl, type AnswerValues } from './findingsState';
+import { alternativesNote, answerChanges, controlFor, type AnswerControl, type AnswerValues } from './findingsState';
 import { useFindingsStore } from './findingsStore';
 
 interface ControlProps {
@@ -91,6 +91,7 @@ export function NeedsInfoForm({ finding, rule, edit, lead }: NeedsInfoFormProps)
   if (controls.length === 0) {
     return <p className="finding-note">Fill this in on the Details tab, and the guideline is checked again.</p>;
   }
+  const alternatives = alternativesNote(finding, rule);
   // An answer to the guideline's own question carries the question as its label.
   const asksOwnQuestion = controls.some((control) => control.kind === 'choice' || control.kind === 'answer-text');
 
@@ -118,6 +119,7 @@ export function NeedsInfoForm({ finding, rule, edit, lead }: NeedsInfoFormProps)
       noValidate
     >
       {lead && <p className="finding-note">{lead}</p>}
+      {alternatives && <p className="finding-note">{alternatives}</p>}
       {!asksOwnQuestion && (
         <p className="needs-info-question" id={questionId}>
           {finding.question}

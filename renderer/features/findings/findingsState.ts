@@ -182,6 +182,25 @@ export function controlFor(input: string, rule: RuleInfo | undefined, question: 
   return { kind: 'text', input, field, label, multiline: LONG_TEXT.has(field) };
 }
 
+/**
+ * For a rule where any one of a group of inputs is enough (`alternativeInputs`): says so, and
+ * names the alternatives the form cannot offer right here. Null when no such group is missing.
+ */
+export function alternativesNote(finding: Pick<Finding, 'missingFields' | 'missingFacts'>, rule: RuleInfo | undefined): string | null {
+  const missing = new Set([...finding.missingFields, ...finding.missingFacts]);
+  const groups = (rule?.alternativeInputs ?? []).filter((group) => group.every((input) => missing.has(input)));
+  if (groups.length === 0) return null;
+  const elsewhere = new Set<string>();
+  for (const input of groups.flat()) {
+    if (input.startsWith('facts.')) elsewhere.add('let Fieldbook read the tool’s file');
+    else if (!input.startsWith('answers.') && controlFor(input, rule, '') === null) {
+      elsewhere.add(`fill in “${FIELD_LABELS[input as EntryFieldName] ?? input}” on the Details tab`);
+    }
+  }
+  if (elsewhere.size === 0) return 'Any one of these answers is enough.';
+  return `One answer is enough: give it here, or ${[...elsewhere].join(', or ')}.`;
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

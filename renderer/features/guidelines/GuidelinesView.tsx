@@ -3,6 +3,7 @@ import type { PackSummary, RuleInfo } from '../../../shared/guidelines';
 import { SEVERITY_LABELS } from '../../../shared/labels';
 import { useDocumentTitle } from '../../app/hooks/useDocumentTitle';
 import { useFocusHeading } from '../../app/hooks/useFocusHeading';
+import { ConfirmQuestion, useConfirmation } from '../../components/ConfirmQuestion';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { calendarDate } from '../../format/time';
@@ -10,26 +11,15 @@ import { filterRules, groupByCategory, ruleKey, trustLabel } from './guidelinesS
 import { useGuidelinesStore } from './guidelinesStore';
 import { PackImportForm } from './PackImportForm';
 import { RuleExplanation } from './RuleExplanation';
+import { TrustedPublishers } from './TrustedPublishers';
 import { TrustPublisherForm } from './TrustPublisherForm';
 
 function PackItem({ pack, onRemoved }: { pack: PackSummary; onRemoved: () => void }) {
   const removePack = useGuidelinesStore((store) => store.removePack);
   const removing = useGuidelinesStore((store) => store.removing === pack.id);
-  const [confirming, setConfirming] = useState(false);
-  const removeRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const { confirming, openerRef, ask, cancel } = useConfirmation();
   const headingId = useId();
   const rules = pack.ruleCount === 1 ? '1 guideline' : `${pack.ruleCount} guidelines`;
-
-  // Focus follows the question: onto "Remove pack" when asked, back to "Remove…" on "Keep it".
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      removeRef.current?.focus();
-    }
-  }, [confirming]);
 
   async function onRemove(): Promise<void> {
     if (await removePack(pack.id)) onRemoved();
@@ -51,26 +41,17 @@ function PackItem({ pack, onRemoved }: { pack: PackSummary; onRemoved: () => voi
       </div>
       {pack.trust !== 'built-in' &&
         (confirming ? (
-          <div className="pack-confirm" role="group" aria-labelledby={`${headingId}-confirm`}>
-            <p id={`${headingId}-confirm`}>Remove “{pack.name}”? Its guidelines stop applying to your entries.</p>
-            <div className="form-actions">
-              <button ref={confirmRef} type="button" className="button button-danger" disabled={removing} onClick={() => void onRemove()}>
-                {removing ? 'Removing…' : 'Remove pack'}
-              </button>
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => {
-                  returnFocus.current = true;
-                  setConfirming(false);
-                }}
-              >
-                Keep it
-              </button>
-            </div>
-          </div>
+          <ConfirmQuestion
+            question={`Remove “${pack.name}”? Its guidelines stop applying to your entries.`}
+            confirmLabel="Remove pack"
+            busyLabel="Removing…"
+            cancelLabel="Keep it"
+            busy={removing}
+            onConfirm={() => void onRemove()}
+            onCancel={cancel}
+          />
         ) : (
-          <button ref={removeRef} type="button" className="button button-quiet" onClick={() => setConfirming(true)}>
+          <button ref={openerRef} type="button" className="button button-quiet" onClick={ask}>
             <Icon name="trash" />
             Remove<span className="visually-hidden"> {pack.name}</span>…
           </button>
@@ -248,6 +229,7 @@ export function GuidelinesView() {
               {removed && `Removed “${removed}”. Its guidelines no longer apply; your entries were checked again.`}
             </p>
           </section>
+          <TrustedPublishers />
           <div className="guidelines-forms">
             <div className="card">
               <PackImportForm />

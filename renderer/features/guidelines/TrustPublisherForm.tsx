@@ -32,8 +32,8 @@ export function TrustPublisherForm() {
   }
 
   return (
-    <form className="trust-publisher" aria-labelledby="trusted-publishers" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <h2 id="trusted-publishers">Trusted publishers</h2>
+    <form className="trust-publisher" aria-labelledby="trust-a-publisher" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <h2 id="trust-a-publisher">Trust a publisher</h2>
       <p className="muted">
         Packs signed by a publisher you trust are accepted. IT gives you their name and their key: one line of text.
       </p>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CallError } from '../../../shared/contract';
-import type { PackSummary, RuleInfo } from '../../../shared/guidelines';
+import type { PackSummary, RuleInfo, TrustedPublisher } from '../../../shared/guidelines';
 import { api, toCallError } from '../../api/client';
 
 export interface PackImportRequest {
@@ -23,6 +23,12 @@ interface GuidelinesStore {
   trustError: CallError | null;
   /** Publishers trusted in this window, newest first (shown as a confirmation). */
   trusted: { keyId: string; name: string }[];
+  /** Every publisher the user trusts, with the packs signed with its key. */
+  publishers: TrustedPublisher[] | null;
+  publishersError: CallError | null;
+  /** The key whose removal is on its way. */
+  removingPublisher: string | null;
+  removePublisherError: CallError | null;
   /** The pack whose removal is on its way. */
   removing: string | null;
   removeError: CallError | null;
@@ -32,6 +38,9 @@ interface GuidelinesStore {
   clearImportResult(): void;
   removePack(id: string): Promise<boolean>;
   trustPublisher(name: string, publicKey: string): Promise<boolean>;
+  loadPublishers(): Promise<void>;
+  /** Stops trusting a key; returns the ids of the packs removed with it, or null when it failed. */
+  removePublisher(keyId: string): Promise<string[] | null>;
   guidelinesChanged(): void;
 }
 
@@ -51,6 +60,10 @@ export const useGuidelinesStore = create<GuidelinesStore>()((set, get) => ({
   imported: null,
   trustError: null,
   trusted: [],
+  publishers: null,
+  publishersError: null,
+  removingPublisher: null,
+  removePublisherError: null,
   removing: null,
   removeError: null,
 
@@ -82,7 +95,7 @@ export const useGuidelinesStore = create<GuidelinesStore>()((set, get) => ({
     try {
       const imported = await api.call('guidelines.importPack', request);
       set({ importing: false, imported });
-      await get().load();
+      await Promise.all([get().load(), get().loadPublishers()]);
       return true;
     } catch (error) {
       set({ importing: false, importError: toCallError(error) });
@@ -99,7 +112,7 @@ export const useGuidelinesStore = create<GuidelinesStore>()((set, get) => ({
     try {
       const packs = await api.call('guidelines.removePack', { id });
       set({ packs, removing: null, imported: get().imported?.id === id ? null : get().imported });
-      await get().load();
+      await Promise.all([get().load(), get().loadPublishers()]);
       return true;
     } catch (error) {
       set({ removing: null, removeError: toCallError(error) });
@@ -112,6 +125,7 @@ export const useGuidelinesStore = create<GuidelinesStore>()((set, get) => ({
     try {
       const added = await api.call('guidelines.trustPublisher', { name, publicKey });
       set((state) => ({ trusted: [added, ...state.trusted.filter((item) => item.keyId !== added.keyId)] }));
+      await get().loadPublishers();
       return true;
     } catch (error) {
       set({ trustError: toCallError(error) });
@@ -119,7 +133,35 @@ export const useGuidelinesStore = create<GuidelinesStore>()((set, get) => ({
     }
   },
 
+  async loadPublishers() {
+    try {
+      set({ publishers: await api.call('guidelines.trustedPublishers', {}), publishersError: null });
+    } catch (error) {
+      set({ publishersError: toCallError(error) });
+    }
+  },
+
+  async removePublisher(keyId) {
+    set({ removingPublisher: keyId, removePublisherError: null });
+    try {
+      const { publishers, removedPacks } = await api.call('guidelines.removePublisher', { keyId });
+      set((state) => ({
+        publishers,
+        removingPublisher: null,
+        trusted: state.trusted.filter((item) => item.keyId !== keyId),
+        imported: state.imported && removedPacks.includes(state.imported.id) ? null : state.imported,
+      }));
+      if (removedPacks.length > 0) await get().load();
+      return removedPacks;
+    } catch (error) {
+      set({ removingPublisher: null, removePublisherError: toCallError(error) });
+      return null;
+    }
+  },
+
   guidelinesChanged() {
     set({ stale: true });
+    // The packs in force changed (a pack may have arrived from the hub): so may what each publisher signs.
+    if (get().publishers !== null) void get().loadPublishers();
   },
 }));
