@@ -11,15 +11,24 @@
 // Offline: the Electron version is passed explicitly (no lookup), and the one check that
 // downloads Electron's release list is switched off (see EXCLUDED_CHECKS). Electronegativity
 // still tries once to fetch updated translations (1 s timeout) and falls back to its own.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { PROJECT_ROOT } from './electron-binary.js';
 
 const require = createRequire(import.meta.url);
-// Another folder can be given to try the gate on (e.g. a copy with a deliberate mistake).
-const INPUT = resolve(process.argv[2] ?? join(PROJECT_ROOT, 'main', 'app'));
+// What Electron runs: the main process and preload (main/app) and the window's HTML, whose
+// <meta> CSP the tool evaluates. Another folder can be given to try the gate on (e.g. a copy
+// with a deliberate mistake).
+const INPUT = process.argv[2] ? resolve(process.argv[2]) : electronAppSources();
+
+function electronAppSources() {
+  const folder = mkdtempSync(join(tmpdir(), 'fieldbook-electron-sources-'));
+  cpSync(join(PROJECT_ROOT, 'main', 'app'), folder, { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'renderer', 'index.html'), join(folder, 'renderer', 'index.html'));
+  return folder;
+}
 const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'));
 const ELECTRON_VERSION = String(packageJson.devDependencies?.electron ?? packageJson.dependencies?.electron ?? '').replace(/^[^\d]*/, '');
 const FAILING = new Set(['HIGH', 'MEDIUM']);
@@ -54,25 +63,7 @@ const ACCEPTED = [
       'a review reminder for any preload. Reviewed: preload.ts exposes two functions (call, on) that check ' +
       'names against the contract and never pass ipcRenderer or the event object (tests/unit/electron-preload.test.ts).',
   },
-  {
-    id: 'CSP_GLOBAL_CHECK',
-    file: 'N/A',
-    description: 'No CSP has been detected in the target application',
-    // Electronegativity only recognises a CSP in an HTML <meta> tag or set through
-    // webRequest.onHeadersReceived. Fieldbook's is a header on every app:// response; accept the
-    // finding only while protocol.ts still sets it, with script-src 'self'.
-    verify: () => {
-      const protocol = sourceOf('protocol.ts');
-      return (
-        protocol.includes("'Content-Security-Policy': CONTENT_SECURITY_POLICY") &&
-        protocol.includes(`"script-src 'self'"`) &&
-        protocol.includes("\"object-src 'none'\"")
-      );
-    },
-    why:
-      "the CSP is sent as a header on every app:// response by protocol.ts (script-src 'self', object-src 'none', ...), " +
-      'a place this tool does not look (tests/unit/electron-protocol.test.ts checks the header).',
-  },
+
 ];
 
 function acceptedRule(issue) {
@@ -86,6 +77,10 @@ function acceptedRule(issue) {
     }
     return true;
   });
+}
+
+function describeInput() {
+  return process.argv[2] ? relative(PROJECT_ROOT, INPUT) : 'main/app + renderer/index.html';
 }
 
 async function main() {
@@ -133,11 +128,11 @@ async function main() {
   const reportPath = join(tmpdir(), `fieldbook-electronegativity-${Date.now()}.json`);
   writeFileSync(
     reportPath,
-    `${JSON.stringify({ input: relative(PROJECT_ROOT, INPUT), electronVersion: ELECTRON_VERSION, excludedChecks: EXCLUDED_CHECKS, findings, errors: result.errors }, null, 2)}\n`,
+    `${JSON.stringify({ input: describeInput(), electronVersion: ELECTRON_VERSION, excludedChecks: EXCLUDED_CHECKS, findings, errors: result.errors }, null, 2)}\n`,
   );
 
   for (const line of chatter) log(`  (electronegativity: ${stripColours(line)})`);
-  log(`Electronegativity ${require('@doyensec/electronegativity/package.json').version} over ${relative(PROJECT_ROOT, INPUT)}/, Electron ${ELECTRON_VERSION}: ${result.atomicChecks} atomic and ${result.globalChecks} global checks.`);
+  log(`Electronegativity ${require('@doyensec/electronegativity/package.json').version} over ${describeInput()}, Electron ${ELECTRON_VERSION}: ${result.atomicChecks} atomic and ${result.globalChecks} global checks.`);
   for (const excluded of EXCLUDED_CHECKS) log(`  not run: ${excluded.check} — ${excluded.why}`);
   log('');
   printTable(
@@ -177,7 +172,11 @@ function printTable(head, rows) {
   for (const row of rows) console.log(format(row));
 }
 
-main().catch((error) => {
-  console.error(`Electronegativity could not run: ${error instanceof Error ? error.stack : String(error)}`);
-  process.exitCode = 2;
-});
+main()
+  .catch((error) => {
+    console.error(`Electronegativity could not run: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 2;
+  })
+  .finally(() => {
+    if (!process.argv[2]) rmSync(INPUT, { recursive: true, force: true });
+  });

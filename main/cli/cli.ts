@@ -118,6 +118,8 @@ async function serve(dataDir: string, port: number): Promise<number> {
     fieldbook = openFieldbook({ dataDir, inspectionWorkerPath: bundledInspectionWorker() });
     router = createApiRouter(fieldbook);
     fieldbook.files.watch();
+    // Talks to IT's hub only if the user connected one (and only what she shared).
+    fieldbook.sharing.start();
   } catch (error) {
     if (!(error instanceof FieldbookError)) throw error;
     // Still open the window, so the person sees the reason there too.

@@ -74,8 +74,11 @@ function criticalityFromRank(rank: number): Criticality | null {
 }
 
 /** The entries of one fieldbook: every write records its revision and history in the same transaction. */
+export type EntryWriteHook = (entry: Entry, action: HistoryAction) => void;
+
 export class EntryStore {
   private readonly statements;
+  private readonly writeHooks: EntryWriteHook[] = [];
 
   constructor(
     private readonly db: Database,
@@ -135,6 +138,15 @@ export class EntryStore {
     };
   }
 
+  /** Runs `hook` inside the transaction of every edit, deletion and restore (sharing's outbox). */
+  onWrite(hook: EntryWriteHook): void {
+    this.writeHooks.push(hook);
+  }
+
+  private written(entry: Entry, action: HistoryAction): void {
+    for (const hook of this.writeHooks) hook(entry, action);
+  }
+
   create(patch: EntryPatch): Entry {
     const fields = parseOrThrow(EntryFields, { ...blankEntryFields(), ...patch }, 'This entry cannot be saved');
     const now = this.clock().toISOString();
@@ -166,6 +178,7 @@ export class EntryStore {
       this.statements.update.run(columnsOf(updated));
       this.statements.history.run(id, updated.revision, updated.updatedAt, 'updated', JSON.stringify(diff));
       this.index(row.rowid, updated);
+      this.written(updated, 'updated');
       return { entry: updated, changed: true };
     }).immediate();
     if (result.changed) this.events.emit('entries.changed', { ids: [id], action: 'updated' });
@@ -178,6 +191,7 @@ export class EntryStore {
       const at = this.nextTimestamp(entry);
       this.statements.setDeleted.run(at, entry.revision + 1, at, id);
       this.statements.history.run(id, entry.revision + 1, at, 'deleted', '[]');
+      this.written({ ...entry, revision: entry.revision + 1, updatedAt: at }, 'deleted');
       return entry;
     }).immediate();
     this.events.emit('entries.changed', { ids: [id], action: 'deleted' });
@@ -193,7 +207,9 @@ export class EntryStore {
       const at = this.nextTimestamp(entry);
       this.statements.setDeleted.run(null, entry.revision + 1, at, id);
       this.statements.history.run(id, entry.revision + 1, at, 'restored', '[]');
-      return { ...entry, revision: entry.revision + 1, updatedAt: at };
+      const restored = { ...entry, revision: entry.revision + 1, updatedAt: at };
+      this.written(restored, 'restored');
+      return restored;
     }).immediate();
     this.events.emit('entries.changed', { ids: [id], action: 'restored' });
     return restored;

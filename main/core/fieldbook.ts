@@ -8,6 +8,9 @@ import { GuidelineService } from './guidelines/guidelineService';
 import { PackRegistry } from './guidelines/packRegistry';
 import { homeSummary } from './home';
 import { SettingsStore } from './settings';
+import { SharingService } from './sharing/sharingService';
+import type { RetryPolicy } from './sharing/syncEngine';
+import { FileTokenVault, type TokenVault } from './sharing/tokenVault';
 import { openDatabase, type Database } from './store/database';
 
 export const DATABASE_FILE = 'fieldbook.sqlite';
@@ -23,6 +26,7 @@ export interface Fieldbook {
   readonly guidelines: GuidelineService;
   readonly files: EntryFiles;
   readonly discovery: Discovery;
+  readonly sharing: SharingService;
   createEntry(patch: EntryPatch): ReturnType<EntryStore['create']>;
   home(): ReturnType<typeof homeSummary>;
   close(): void;
@@ -35,6 +39,12 @@ export interface FieldbookOptions {
   baselinePack?: string;
   /** The bundled inspection worker script (hosts pass it; from source it is found by itself). */
   inspectionWorkerPath?: string;
+  /** Where the hub token is kept: the desktop app passes one backed by Electron's safeStorage. */
+  tokenVault?: TokenVault;
+  /** Sharing's HTTP function and retry timing (tests: a fault-injecting proxy, short waits). */
+  hubFetch?: typeof fetch;
+  hubRetry?: RetryPolicy;
+  hubTimeoutMs?: number;
 }
 
 export function openFieldbook(options: FieldbookOptions): Fieldbook {
@@ -50,6 +60,18 @@ export function openFieldbook(options: FieldbookOptions): Fieldbook {
       events.emit('findings.changed', { ids: [entryId] });
     });
     const guidelines = new GuidelineService(db, entries, events, clock, files, new PackRegistry(db, clock, options.baselinePack));
+    const sharing = new SharingService({
+      db,
+      entries,
+      guidelines,
+      files,
+      events,
+      clock,
+      vault: options.tokenVault ?? new FileTokenVault(options.dataDir),
+      fetch: options.hubFetch,
+      retry: options.hubRetry,
+      timeoutMs: options.hubTimeoutMs,
+    });
     return {
       dataDir: options.dataDir,
       databasePath,
@@ -60,6 +82,7 @@ export function openFieldbook(options: FieldbookOptions): Fieldbook {
       guidelines,
       files,
       discovery: new Discovery(events, () => files.inspector()),
+      sharing,
       // A new entry's owner and team default to the user's profile.
       createEntry: (patch) => {
         const { profile } = settings.get();
@@ -67,6 +90,7 @@ export function openFieldbook(options: FieldbookOptions): Fieldbook {
       },
       home: () => homeSummary(db, guidelines.attention()),
       close: () => {
+        sharing.stop();
         void files.close();
         db.close();
       },

@@ -17,6 +17,9 @@ import { useListStore } from '../features/list/listStore';
 import { SettingsView } from '../features/settings/SettingsView';
 import { themeAttribute } from '../features/settings/settingsState';
 import { useSettingsStore } from '../features/settings/settingsStore';
+import { useEntrySharingStore } from '../features/sharing/entrySharingStore';
+import { SharingView } from '../features/sharing/SharingView';
+import { useSharingStore } from '../features/sharing/sharingStore';
 import { useTagsStore } from '../features/tags/tagsStore';
 import { Toasts } from '../features/toasts/Toasts';
 import { useAppStore } from './appStore';
@@ -47,6 +50,8 @@ function CurrentView({ route }: { route: Route }) {
       return <EntryView key={route.id} id={route.id} tab={route.tab} />;
     case 'guidelines':
       return <GuidelinesView />;
+    case 'sharing':
+      return <SharingView />;
     case 'discover':
       return <DiscoverView />;
     case 'export':
@@ -67,6 +72,7 @@ function useLiveUpdates(): void {
       useTagsStore.getState().entriesChanged();
       useEntryStore.getState().entriesChanged();
       useFindingsStore.getState().changed(ids);
+      useEntrySharingStore.getState().entryEdited(ids);
     });
     // Set aside or taken back (here or in another window): the open entry and Home catch up.
     // Also when a file's facts changed (read again here, or noticed changing on disk).
@@ -74,6 +80,7 @@ function useLiveUpdates(): void {
       useFindingsStore.getState().changed(ids);
       useFilesStore.getState().changed(ids);
       useHomeStore.getState().entriesChanged();
+      useEntrySharingStore.getState().entryEdited(ids);
     });
     // A pack imported or removed: every finding may change.
     const stopGuidelines = api.on('guidelines.changed', () => {
@@ -83,6 +90,11 @@ function useLiveUpdates(): void {
     });
     const stopDiscovery = api.on('discover.progress', (status) => useDiscoverStore.getState().progress(status));
     const stopSettings = api.on('settings.changed', (settings) => useSettingsStore.getState().received(settings));
+    // Shared, sent, withdrawn, a comment from IT, the hub reachable or not: the Sharing screen, Home and the open entry follow.
+    const stopSharing = api.on('sharing.changed', ({ ids, status }) => {
+      useSharingStore.getState().changed(status);
+      useEntrySharingStore.getState().changed(ids);
+    });
     // Closing or reloading the window: send what is still waiting.
     const flush = () => {
       void useEntryStore.getState().flush();
@@ -98,6 +110,7 @@ function useLiveUpdates(): void {
       stopFindings();
       stopGuidelines();
       stopSettings();
+      stopSharing();
       stopDiscovery();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);

@@ -11,12 +11,12 @@ interface NavItem {
   active: Route['view'][];
 }
 
-// Sharing and Export join this list when they exist.
 const NAV: NavItem[] = [
   { route: { view: 'home' }, label: 'Home', icon: 'home', active: ['home'] },
   { route: { view: 'list' }, label: 'Fieldbook', icon: 'list', active: ['list', 'entry'] },
   { route: { view: 'discover' }, label: 'Find tools', icon: 'folder', active: ['discover'] },
   { route: { view: 'guidelines' }, label: 'Guidelines', icon: 'guidelines', active: ['guidelines'] },
+  { route: { view: 'sharing' }, label: 'Sharing', icon: 'share', active: ['sharing'] },
   { route: { view: 'export' }, label: 'Export', icon: 'file', active: ['export'] },
 ];
 const SETTINGS: NavItem = { route: { view: 'settings' }, label: 'Settings', icon: 'settings', active: ['settings'] };

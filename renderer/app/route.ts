@@ -1,5 +1,5 @@
 /** The parts of an entry that have their own address, so a link can open one directly. */
-export const ENTRY_TABS = ['details', 'guidelines', 'history'] as const;
+export const ENTRY_TABS = ['details', 'guidelines', 'sharing', 'history'] as const;
 export type EntryTab = (typeof ENTRY_TABS)[number];
 
 /** The places in the app, as they appear after the # in the address. */
@@ -8,6 +8,7 @@ export type Route =
   | { view: 'list' }
   | { view: 'entry'; id: string; tab?: Exclude<EntryTab, 'details'> }
   | { view: 'guidelines' }
+  | { view: 'sharing' }
   | { view: 'discover' }
   | { view: 'export' }
   | { view: 'settings' }
@@ -19,13 +20,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { view: 'home' };
   if (path === '/entries') return { view: 'list' };
   if (path === '/guidelines') return { view: 'guidelines' };
+  if (path === '/sharing') return { view: 'sharing' };
   if (path === '/discover') return { view: 'discover' };
   if (path === '/export') return { view: 'export' };
   if (path === '/settings') return { view: 'settings' };
-  const entry = /^\/entries\/([0-9a-fA-F-]{36})(?:\/(guidelines|history))?$/.exec(path);
+  const entry = /^\/entries\/([0-9a-fA-F-]{36})(?:\/(guidelines|sharing|history))?$/.exec(path);
   if (entry?.[1]) {
     const id = entry[1].toLowerCase();
-    const tab = entry[2] as 'guidelines' | 'history' | undefined;
+    const tab = entry[2] as Exclude<EntryTab, 'details'> | undefined;
     return tab ? { view: 'entry', id, tab } : { view: 'entry', id };
   }
   return { view: 'missing', path };
@@ -42,6 +44,8 @@ export function routeHref(route: Route): string {
       return route.tab ? `#/entries/${route.id}/${route.tab}` : `#/entries/${route.id}`;
     case 'guidelines':
       return '#/guidelines';
+    case 'sharing':
+      return '#/sharing';
     case 'discover':
       return '#/discover';
     case 'export':

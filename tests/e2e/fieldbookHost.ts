@@ -15,11 +15,11 @@ export interface RunningHost {
 }
 
 /** Starts the browser host on a free port for `dataDir` and waits for its "running at" line. */
-export function startHost(dataDir: string): Promise<RunningHost> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
+export function startHost(dataDir: string, options: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<RunningHost> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cli, 'serve', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

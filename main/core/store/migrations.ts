@@ -103,6 +103,67 @@ export const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       ) WITHOUT ROWID;
     `);
   },
+  // 4: sharing with IT's hub: the connection, what is shared, the outbox, and IT's comments.
+  (db) => {
+    db.exec(`
+      CREATE TABLE hub_connection (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        url TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        connected_at TEXT NOT NULL,
+        cursor INTEGER NOT NULL DEFAULT 0,
+        last_contact_at TEXT
+      );
+      CREATE TABLE shared_entries (
+        entry_id TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('shared', 'withdrawn')),
+        hub_revision INTEGER NOT NULL,
+        auto_share INTEGER NOT NULL DEFAULT 0,
+        private_parts TEXT NOT NULL,
+        payload TEXT,
+        entry_revision INTEGER,
+        queued_at TEXT NOT NULL,
+        confirmed_revision INTEGER NOT NULL DEFAULT 0,
+        confirmed_at TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE outbox (
+        entry_id TEXT PRIMARY KEY,
+        operation TEXT NOT NULL CHECK (operation IN ('push', 'withdraw')),
+        hub_revision INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        held INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      CREATE TABLE hub_comments (
+        comment_id TEXT PRIMARY KEY,
+        entry_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX hub_comments_entry ON hub_comments (entry_id, created_at);
+      CREATE TABLE hub_pack_updates (
+        publication_id TEXT PRIMARY KEY,
+        pack_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        message TEXT NOT NULL,
+        text TEXT NOT NULL,
+        signature TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
+  // 5: the signature each signed pack was imported with, so the key that signed it is known
+  // (no longer trusting a publisher removes the packs signed with its key). NULL for packs
+  // imported before, for the user's own unsigned packs.
+  (db) => {
+    db.exec(`ALTER TABLE guideline_packs ADD COLUMN signature TEXT;`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,13 +10,14 @@ import { useFilesStore } from '../files/filesStore';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { countToLookAt } from '../findings/findingsState';
 import { useFindingsStore } from '../findings/findingsStore';
+import { EntrySharingPanel } from '../sharing/EntrySharingPanel';
 import { useToastStore } from '../toasts/toastStore';
 import { EntryForm } from './EntryForm';
 import { useEntryStore } from './entryStore';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveProblem, SaveStatus } from './SaveStatus';
 
-const TAB_NAMES: Record<EntryTab, string> = { details: 'Details', guidelines: 'Guidelines', history: 'History' };
+const TAB_NAMES: Record<EntryTab, string> = { details: 'Details', guidelines: 'Guidelines', sharing: 'Sharing', history: 'History' };
 
 /** "3 to look at" next to the Guidelines tab, while something asks for her attention. */
 function GuidelinesCount() {
@@ -30,7 +31,7 @@ function GuidelinesCount() {
   );
 }
 
-/** One tool: its form (saved as you type), how it stands against the guidelines, and its history. */
+/** One tool: its form (saved as you type), how it stands against the guidelines, sharing with IT, and its history. */
 export function EntryView({ id, tab = 'details' }: { id: string; tab?: EntryTab }) {
   const open = useEntryStore((store) => store.open);
   const close = useEntryStore((store) => store.close);
@@ -178,6 +179,15 @@ export function EntryView({ id, tab = 'details' }: { id: string; tab?: EntryTab 
         hidden={tab !== 'guidelines'}
       >
         {tab === 'guidelines' && <FindingsPanel edit={edit} />}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${tabsId}-sharing-panel`}
+        aria-labelledby={`${tabsId}-sharing`}
+        className="tabpanel"
+        hidden={tab !== 'sharing'}
+      >
+        {tab === 'sharing' && <EntrySharingPanel entryId={id} />}
       </div>
       <div
         role="tabpanel"

@@ -40,10 +40,15 @@ function describeOne(field: string, value: unknown, names: Record<string, string
   return text;
 }
 
-/** A stored value as a person reads it in History: "High", "Anna, Tom", "(empty)". */
-export function describeValue(field: string, value: unknown, names: Record<string, string> = {}): string {
-  const text = Array.isArray(value)
+/** A stored value in full, as a person reads it: "High", "Anna, Tom"; '' when empty. */
+export function describeValueInFull(field: string, value: unknown, names: Record<string, string> = {}): string {
+  return Array.isArray(value)
     ? value.map((item) => describeOne(field, item, names)).filter((item) => item !== '').join(', ')
     : describeOne(field, value, names);
+}
+
+/** A stored value as a person reads it in History: "High", "Anna, Tom", "(empty)". */
+export function describeValue(field: string, value: unknown, names: Record<string, string> = {}): string {
+  const text = describeValueInFull(field, value, names);
   return text === '' ? '(empty)' : shorten(text);
 }

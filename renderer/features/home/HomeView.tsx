@@ -10,6 +10,7 @@ import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useAddStore } from '../add/addStore';
 import { fieldLabel } from '../entry/fieldLabels';
+import { HomeSharingLine } from '../sharing/HomeSharingLine';
 import { useHomeStore } from './homeStore';
 
 const ACTION_WORDS = { created: 'Added', updated: 'Changed', deleted: 'Deleted', restored: 'Brought back' } as const;
@@ -240,6 +241,7 @@ export function HomeView() {
         </div>
       </header>
       {error && <ErrorAlert error={error} title="The overview may be out of date." onRetry={() => void load()} />}
+      <HomeSharingLine />
       <Summary summary={summary} />
     </div>
   );
