@@ -5,7 +5,8 @@
  *
  * Electron security checklist (https://www.electronjs.org/docs/latest/tutorial/security),
  * and where each item is handled:
- *  1 secure content only ........... only app://fieldbook is ever loaded; CSP blocks the rest
+ *  1 secure content only ........... the app window loads only app://fieldbook, the hidden PDF print
+ *                                   window one script-free local file (printToPdf.ts); CSP blocks the rest
  *  2 no Node integration ........... window.ts: nodeIntegration(+InWorker/SubFrames) false
  *  3 context isolation ............. window.ts: contextIsolation true
  *  4 sandbox ........................ app.enableSandbox() in main.ts + window.ts sandbox true
