@@ -91,6 +91,11 @@ test('she looks through a folder, sees the tools found and why, and adds the two
 test('a long look through a folder can be cancelled, and says so', async ({ page, fieldbook }, testInfo) => {
   void fieldbook;
   const folder = testInfo.outputPath('many-scripts');
+  // Four long scripts (12 MB each, about half a second each to read here) keep the look going until
+  // she clicks Cancel; a thousand small ones alone were sometimes all read before the click.
+  await mkdir(folder, { recursive: true });
+  const long = Buffer.from('print("merge the monthly exports")\n'.repeat(350_000));
+  for (let index = 0; index < 4; index += 1) await writeFile(join(folder, `long_merge_${index}.py`), long);
   for (let part = 0; part < 10; part += 1) {
     const sub = join(folder, `part-${part}`);
     await mkdir(sub, { recursive: true });

@@ -130,7 +130,7 @@ test('a file added to an entry is read once saved, and "Read the files again" re
   const [id] = await createEntries(page, [{ name: 'DDE test', kind: 'spreadsheet' }]);
   await openEntryAt(page, id!);
   const files = filesRegion(page);
-  await expect(files).toContainText('Add the tool’s file under “Files” above');
+  await expect(files).toContainText('Drop the tool’s file below, or add its full path under “Files” above');
 
   await page.getByRole('textbox', { name: 'Add a file' }).fill(path);
   await page.getByRole('textbox', { name: 'Add a file' }).press('Enter');

@@ -37,7 +37,7 @@ function fakeIpcRenderer(answer: (channel: string, ...args: unknown[]) => Promis
 }
 
 describe('the preload script', () => {
-  it('exposes window.fieldbook with exactly two functions, call and on, and nothing else', async () => {
+  it('exposes window.fieldbook with exactly three functions, call, on and pathForFile, and nothing else', async () => {
     const exposed: Array<[string, unknown]> = [];
     const { ipcRenderer } = fakeIpcRenderer();
     vi.resetModules();
@@ -54,7 +54,7 @@ describe('the preload script', () => {
     expect(exposed).toHaveLength(1);
     const [key, api] = exposed[0] ?? [];
     expect(key).toBe('fieldbook');
-    expect(Object.keys(api as object).sort()).toEqual(['call', 'on']);
+    expect(Object.keys(api as object).sort()).toEqual(['call', 'on', 'pathForFile']);
     for (const value of Object.values(api as object)) expect(typeof value).toBe('function');
     // Not ipcRenderer, not anything that leads to it.
     expect(Object.values(api as object)).not.toContain(ipcRenderer);

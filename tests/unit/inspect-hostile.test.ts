@@ -111,6 +111,30 @@ describe('limits for files that try to exhaust the reader', () => {
     expect(result.error?.message).toMatch(/zip bomb/);
   });
 
+  it('a small part whose header understates its size is stopped as a zip bomb, not inflated whole', async () => {
+    const rels = (type: string, target: string) =>
+      strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/${type}" Target="${target}"/></Relationships>`);
+    const zip = Buffer.from(
+      zipSync({
+        '_rels/.rels': rels('officeDocument/2006/relationships/officeDocument', 'xl/workbook.xml'),
+        'xl/workbook.xml': strToU8('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Liar" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        'xl/_rels/workbook.xml.rels': rels('officeDocument/2006/relationships/worksheet', 'worksheets/sheet1.xml'),
+        'xl/worksheets/sheet1.xml': [new Uint8Array(16 * 1024 * 1024), { level: 9 }],
+      }),
+    );
+    // Rewrite the sheet's declared size, in its local header and in the central directory, to 1,000 bytes.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (let at = zip.indexOf(name); at >= 0; at = zip.indexOf(name, at + 1)) {
+      if (zip.readUInt32LE(at - 30) === 0x04034b50) zip.writeUInt32LE(1000, at - 30 + 22);
+      if (zip.readUInt32LE(at - 46) === 0x02014b50) zip.writeUInt32LE(1000, at - 46 + 24);
+    }
+    const path = join(tempDir(), 'liar.xlsx');
+    writeFileSync(path, zip);
+    const result = await inspectFile(path, LIMITS);
+    expect(result.error?.code).toBe('zip_bomb');
+    expect(result.error?.message).toMatch(/sheet1\.xml inflates to more than the 1000 bytes its header says; this looks like a zip bomb/);
+  });
+
   it('a file that takes longer than the time limit is stopped, and the next file in the same pool is read normally', async () => {
     requireCorpus();
     const pool = createInspectionPool({ size: 1, limits: { timeMs: 1 } });

@@ -26,6 +26,9 @@ interface Scan {
   status: DiscoveryStatus;
   candidates: DiscoveryCandidate[];
   cancelled: boolean;
+  /** Settles on cancel, so the scan ends without waiting for the files being read right then. */
+  stopped: Promise<void>;
+  stop: () => void;
 }
 
 /**
@@ -49,10 +52,14 @@ export class Discovery {
       throw new FieldbookError('invalid_input', `The folder ${folder} cannot be found or opened.`, 'Check the path (copy it from your file explorer), then try again.');
     }
     if (!stats.isDirectory()) throw new FieldbookError('invalid_input', `${folder} is a file, not a folder.`, 'Choose the folder that holds your tools.');
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
     const scan: Scan = {
       status: { scanId: randomUUID(), folder, seen: 0, candidates: 0, inspected: 0, skipped: 0, state: 'running' },
       candidates: [],
       cancelled: false,
+      stopped,
+      stop,
     };
     this.scans.set(scan.status.scanId, scan);
     void this.run(scan);
@@ -62,6 +69,7 @@ export class Discovery {
   cancel(scanId: string): DiscoveryStatus {
     const scan = this.require(scanId);
     scan.cancelled = true;
+    scan.stop();
     return { ...scan.status };
   }
 
@@ -93,7 +101,8 @@ export class Discovery {
     const readCandidates = async () => {
       while (!scan.cancelled) {
         const path = queue.shift();
-        if (path !== undefined) await this.inspectCandidate(scan, path, progress);
+        // A large file can take seconds: a cancel does not wait for it (its result is dropped).
+        if (path !== undefined) await Promise.race([this.inspectCandidate(scan, path, progress), scan.stopped]);
         else if (walking) await new Promise<void>((resume) => sleeping.push(resume));
         else return;
       }

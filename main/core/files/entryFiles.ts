@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { FilePreview } from '../../../shared/contract';
 import type { Entry, EntryPatch } from '../../../shared/entry';
 import { InspectionResult } from '../../../shared/inspection';
 import type { EntryStore } from '../entries';
@@ -6,6 +7,7 @@ import { noFacts, type RuleFacts } from '../guidelines/facts';
 import { describeInspection } from '../inspect/describeInspection';
 import { createInspectionPool, type InspectionPool } from '../inspect/inspectionPool';
 import { toRuleFacts } from '../inspect/toRuleFacts';
+import { previewCopy } from './previewCopy';
 import { suggestEntry } from './suggestEntry';
 import type { Database } from '../store/database';
 
@@ -79,6 +81,11 @@ export class EntryFiles {
   async preview(paths: string[]): Promise<{ path: string; summary: string; result: InspectionResult; suggestion: EntryPatch }[]> {
     const results = await this.inspectPaths(paths);
     return results.map((result) => ({ path: result.path, summary: describeInspection(result), result, suggestion: suggestEntry(result) }));
+  }
+
+  /** Reads a copy of a file whose location is unknown (dropped in a browser tab); the copy is deleted at once. */
+  previewCopy(copy: { name: string; bytes: number; base64: string }): Promise<FilePreview> {
+    return previewCopy((path) => this.inspector().inspect(path), copy);
   }
 
   /** Inspects files without attaching them. */

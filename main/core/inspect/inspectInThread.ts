@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { inspectAccess } from './access/inspectAccess';
 import { inspectCompoundFile } from './biff/inspectCompoundFile';
@@ -15,8 +15,12 @@ export { formatFromExtension };
 import { inspectDelimitedText } from './text/inspectText';
 
 
-async function sha256(path: string): Promise<string> {
+/** Files up to this size are hashed in one read: a stream's open and read round trips cost more. */
+const HASH_IN_ONE_READ = 8 * 1024 * 1024;
+
+async function sha256(path: string, size: number): Promise<string> {
   const hash = createHash('sha256');
+  if (size <= HASH_IN_ONE_READ) return hash.update(readFileSync(path)).digest('hex');
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
@@ -53,7 +57,7 @@ export async function inspectInThread(path: string, limits: InspectionLimits = D
     if (!stats.isFile()) throw new InspectionFailure('unsupported', 'This is not a regular file.');
     result.bytes = stats.size;
     result.fileModified = stats.mtime.toISOString();
-    result.sha256 = await sha256(path);
+    result.sha256 = await sha256(path, stats.size);
     if (stats.size === 0) throw new InspectionFailure('empty', 'The file is empty (0 bytes).');
     const head = readHead(path, 32);
     await dispatch(context, head);

@@ -3,17 +3,20 @@ import type { EntryKind, Sensitivity } from '../../../shared/entry';
 import { ENTRY_KINDS, SENSITIVITY_LEVELS } from '../../../shared/vocabulary';
 import { DATA_CATEGORY_LABELS, KIND_LABELS, SENSITIVITY_LABELS } from '../../../shared/labels';
 import { navigate } from '../../app/navigation';
+import { routeHref } from '../../app/route';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { useEntryStore } from '../entry/entryStore';
+import { DropZone, hostKnowsPaths } from '../files/DropZone';
 import { READ_ONLY_PROMISE } from '../files/filesState';
 import { useAddStore } from './addStore';
-import { toggleCategory, type FileEntryDraft } from './fileEntryState';
+import { setCopyLocation, toggleCategory, type FileEntryDraft } from './fileEntryState';
 
 function Suggestions({ draft }: { draft: FileEntryDraft }) {
   const editDraft = useAddStore((store) => store.editDraft);
   return (
     <>
+      {draft.copyOf !== null && <CopyLocation draft={draft} />}
       <div className="found-in-file">
         <p className="found-in-file-title">What Fieldbook found</p>
         <p>{draft.summary}</p>
@@ -118,7 +121,43 @@ function Suggestions({ draft }: { draft: FileEntryDraft }) {
   );
 }
 
-/** A new entry from a file: she gives its path, Fieldbook reads it, and she confirms what it suggests. */
+/**
+ * A file read from a dropped copy: say what happened to the copy, and ask where the file lives,
+ * so the entry can list it and Fieldbook can keep what it found up to date.
+ */
+function CopyLocation({ draft }: { draft: FileEntryDraft }) {
+  const editDraft = useAddStore((store) => store.editDraft);
+  return (
+    <>
+      <p className="copy-note">
+        Read from a copy of “{draft.copyOf}”. A browser tab cannot see where a dropped file lives, so Fieldbook read a
+        private copy and deleted it straight away.
+      </p>
+      <div className="field">
+        <label className="field-label" htmlFor="from-copy-location">
+          Where the file lives
+        </label>
+        <input
+          id="from-copy-location"
+          className="input"
+          type="text"
+          value={draft.path}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={`e.g. \\\\team-share\\Pricing\\${draft.copyOf ?? ''}`}
+          aria-describedby="from-copy-location-hint"
+          onChange={(event) => editDraft((current) => setCopyLocation(current, event.target.value))}
+        />
+        <p className="field-hint" id="from-copy-location-hint">
+          Its full path. Fieldbook then reads the file there and keeps what it found up to date when the file changes. You
+          can leave this empty and add the file under Files later.
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** A new entry from a file: she drops, picks or types it, Fieldbook reads it, and she confirms what it suggests. */
 export function FromFileForm() {
   const path = useAddStore((store) => store.path);
   const reading = useAddStore((store) => store.reading);
@@ -129,6 +168,8 @@ export function FromFileForm() {
   const readFile = useAddStore((store) => store.readFile);
   const createFromFile = useAddStore((store) => store.createFromFile);
   const hide = useAddStore((store) => store.hide);
+  const dropNote = useAddStore((store) => store.dropNote);
+  const readDropped = useAddStore((store) => store.readDropped);
   const openEntry = useEntryStore((store) => store.open);
   const pathRef = useRef<HTMLInputElement>(null);
 
@@ -154,6 +195,29 @@ export function FromFileForm() {
 
   return (
     <form className="dialog-body dialog-body-rest" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="New entry from a file">
+      <DropZone
+        title="Drop the tool’s file here"
+        hint={
+          hostKnowsPaths()
+            ? 'Or drop a folder: Fieldbook then looks for the tools in it.'
+            : 'In a browser tab, Fieldbook reads a private copy of the file, deletes it straight away, and asks you where the file lives.'
+        }
+        disabled={reading}
+        onItems={(items) => void readDropped(items)}
+      />
+      {dropNote && (
+        <p className="drop-note">
+          {dropNote.message}
+          {dropNote.offerFindTools && (
+            <>
+              {' '}
+              <a href={routeHref({ view: 'discover' })} onClick={hide}>
+                Open Find tools
+              </a>
+            </>
+          )}
+        </p>
+      )}
       <div className="field">
         <label className="field-label" htmlFor="from-file-path">
           File path
@@ -181,11 +245,11 @@ export function FromFileForm() {
           </button>
         </div>
         <p className="field-hint" id="from-file-path-hint">
-          Paste the file’s path (Shift+right-click → Copy as path in Windows Explorer). {READ_ONLY_PROMISE}
+          Or paste the file’s path (Shift+right-click → Copy as path in Windows Explorer). {READ_ONLY_PROMISE}
         </p>
       </div>
       <p className="visually-hidden" role="status">
-        {reading ? 'Reading the file…' : draft && !draft.problem ? 'Read. The new entry is filled in below.' : ''}
+        {reading ? 'Reading the file…' : draft && !draft.problem ? 'Read. The new entry is filled in below.' : dropNote ? dropNote.message : ''}
       </p>
       {draft?.problem && (
         <div className="alert" role="alert">
@@ -193,7 +257,9 @@ export function FromFileForm() {
             <p className="alert-title">
               <Icon name="alert" className="icon-inline" /> {draft.problem.message}
             </p>
-            <p className="alert-hint">{draft.problem.hint} Correct the path above and read it again.</p>
+            <p className="alert-hint">
+              {draft.problem.hint} {draft.copyOf !== null ? 'Drop another file, or type its path above.' : 'Correct the path above and read it again.'}
+            </p>
           </div>
         </div>
       )}

@@ -1,11 +1,15 @@
 import type { FilePreview } from '../../../shared/contract';
 import type { DataCategory, EntryKind, EntryPatch, Sensitivity } from '../../../shared/entry';
 import type { PersonalDataKind } from '../../../shared/inspection';
+import { cleanPath, splitPath } from '../../format/path';
 import { fileProblem, type FileProblem } from '../files/filesState';
 
 /** A new entry made from a file: what Fieldbook suggests, and what she has confirmed so far. */
 export interface FileEntryDraft {
+  /** Where the file lives; for a dropped copy, what she typed as its location ("" until then). */
   path: string;
+  /** Set when the file was read from a dropped copy (its location unknown): the file's name. */
+  copyOf: string | null;
   /** What Fieldbook found, in plain words. */
   summary: string;
   /** Set when the file could not be read (then there is nothing to create from). */
@@ -51,6 +55,7 @@ export function draftFromPreview(preview: FilePreview): FileEntryDraft {
   const suggested = suggestion.dataCategories ?? [];
   return {
     path: preview.path,
+    copyOf: null,
     summary: preview.summary,
     problem: fileProblem(result),
     name: suggestion.name ?? '',
@@ -65,12 +70,24 @@ export function draftFromPreview(preview: FilePreview): FileEntryDraft {
   };
 }
 
+/** A draft from a dropped copy: everything the copy showed, but no location until she gives it. */
+export function draftFromCopy(preview: FilePreview, name: string): FileEntryDraft {
+  return { ...draftFromPreview(preview), path: '', copyOf: name, locations: [] };
+}
+
+/** She says where the dropped file lives: it becomes the entry's file, and its folder a location. */
+export function setCopyLocation(draft: FileEntryDraft, typed: string): FileEntryDraft {
+  const path = cleanPath(typed);
+  const { folder } = splitPath(path);
+  return { ...draft, path, locations: folder ? [folder] : [] };
+}
+
 /** What the new entry is created with: only what she kept or confirmed, plus the file itself. */
 export function fieldsToCreate(draft: FileEntryDraft): EntryPatch {
   const fields: EntryPatch = {
     name: draft.name.trim(),
     kind: draft.kind,
-    files: [draft.path],
+    files: draft.path === '' ? [] : [draft.path],
     locations: draft.locations,
     dataCategories: draft.categories,
     sensitivity: draft.sensitivity,

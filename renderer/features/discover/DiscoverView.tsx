@@ -7,6 +7,8 @@ import { routeHref } from '../../app/route';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { splitPath } from '../../format/path';
+import { planFolderDrop } from '../files/dropPlan';
+import { DropZone, hostKnowsPaths } from '../files/DropZone';
 import { useToastStore } from '../toasts/toastStore';
 import { addButtonLabel, addedWords, endWords, isRunning, pickedCandidates, progressWords, skippedWords } from './discoverState';
 import { useDiscoverStore } from './discoverStore';
@@ -180,6 +182,7 @@ export function DiscoverView() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState(false);
+  const [dropNote, setDropNote] = useState<string | null>(null);
   useDocumentTitle('Find tools');
   useFocusHeading(headingRef, true);
   const running = isRunning(phase);
@@ -245,6 +248,24 @@ export function DiscoverView() {
             through too.
           </p>
         </div>
+        {/* Only where a dropped folder comes with its path (the desktop app): a browser tab cannot tell it. */}
+        {hostKnowsPaths() && (
+          <DropZone
+            title="Or drop the folder here"
+            hint="Fieldbook starts looking through it at once."
+            picker={false}
+            disabled={running}
+            onItems={(items) => {
+              const plan = planFolderDrop(items);
+              if ('message' in plan) return setDropNote(plan.message);
+              setDropNote(null);
+              setFolder(plan.folder);
+              setMissing(false);
+              void start();
+            }}
+          />
+        )}
+        {dropNote && <p className="drop-note">{dropNote}</p>}
       </form>
       {error && <ErrorAlert error={error} title="Fieldbook could not look through that folder." />}
       <Progress />

@@ -6,6 +6,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { fullTime } from '../../format/time';
 import type { EntryEditState } from '../entry/entryState';
 import { READ_ONLY_PROMISE, factGroups, fileProblem, fileRows, hasDetails, propertyRows, sameFiles, type FileRow } from './filesState';
+import { FilesDrop } from './FilesDrop';
 import { useFilesStore } from './filesStore';
 
 function FileDetails({ result }: { result: InspectionResult }) {
@@ -134,9 +135,9 @@ export function FilesSection({ edit }: { edit: EntryEditState }) {
         {loadError && <ErrorAlert error={loadError} title="What was found in the files could not be shown." onRetry={() => void load()} />}
         {rows.length === 0 ? (
           <p className="muted">
-            Add the tool’s file under “Files” above (its full path, e.g. \\team-share\Pricing\Pricing 2026.xlsm), and
-            Fieldbook shows what it finds inside: sheets, formulas, macros and what they do, links, connections, personal
-            data and labels.
+            Drop the tool’s file below, or add its full path under “Files” above (e.g. \\team-share\Pricing\Pricing
+            2026.xlsm), and Fieldbook shows what it finds inside: sheets, formulas, macros and what they do, links,
+            connections, personal data and labels.
           </p>
         ) : (
           files !== null && (
@@ -149,6 +150,7 @@ export function FilesSection({ edit }: { edit: EntryEditState }) {
         )}
         {files === null && !loadError && rows.length > 0 && <p className="muted">Looking up what was found…</p>}
         {readError && <ErrorAlert error={readError} title="The files were not read." onRetry={() => void read({ force: true })} />}
+        <FilesDrop edit={edit} />
         <div className="files-actions">
           {rows.length > 0 && (
             <button type="button" className="button" onClick={() => void read({ force: true })} disabled={reading}>

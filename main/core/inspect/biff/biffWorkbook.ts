@@ -1,5 +1,6 @@
 import { decodeCodePage } from '../cfb/oleProperties';
-import type { InspectionResult, SheetFacts } from '../../../../shared/inspection';
+import type { InspectionResult, PersonalDataFinding, SheetFacts } from '../../../../shared/inspection';
+import { BiffCellTally, CELL_RECORDS } from './biffCells';
 
 const BOF = 0x0809;
 const BOF_BIFF5 = 0x0809;
@@ -15,6 +16,8 @@ const FORMULA_BIFF4 = 0x0406;
 const SXVIEW = 0x00b0;
 const WSBOOL = 0x0081;
 const CODEPAGE = 0x0042;
+const SST = 0x00fc;
+const CONTINUE = 0x003c;
 const MAX_RECORDS = 50_000_000;
 
 const BUILT_IN_NAMES = ['Consolidate_Area', 'Auto_Open', 'Auto_Close', 'Extract', 'Database', 'Criteria', 'Print_Area', 'Print_Titles', 'Recorder', 'Data_Form', 'Auto_Activate', 'Auto_Deactivate', 'Sheet_Title', '_FilterDatabase'];
@@ -28,6 +31,8 @@ export interface BiffFacts {
   workbookProtected: boolean;
   pivotTables: number;
   xlmMacroSheets: number;
+  /** Kinds, counts and places of personal data in cell values (never a value). */
+  personalData: PersonalDataFinding[];
   truncated: boolean;
 }
 
@@ -39,7 +44,7 @@ interface Bound {
 
 /** BIFF5/BIFF8 workbook stream (MS-XLS): the records Fieldbook needs, nothing else. */
 export function readBiffWorkbook(data: Buffer, biff5: boolean): BiffFacts {
-  const facts: BiffFacts = { encrypted: false, sheets: [], formulaCount: 0, definedNames: [], externalLinks: [], workbookProtected: false, pivotTables: 0, xlmMacroSheets: 0, truncated: false };
+  const facts: BiffFacts = { encrypted: false, sheets: [], formulaCount: 0, definedNames: [], externalLinks: [], workbookProtected: false, pivotTables: 0, xlmMacroSheets: 0, personalData: [], truncated: false };
   const bounds: Bound[] = [];
   const byPosition = new Map<number, Bound>();
   let codePage = 1252;
@@ -48,6 +53,7 @@ export function readBiffWorkbook(data: Buffer, biff5: boolean): BiffFacts {
   let inGlobals = false;
   let at = 0;
   let records = 0;
+  const cells = new BiffCellTally(biff5, () => codePage);
   while (at + 4 <= data.length && records++ < MAX_RECORDS) {
     const type = data.readUInt16LE(at);
     const length = data.readUInt16LE(at + 2);
@@ -64,6 +70,7 @@ export function readBiffWorkbook(data: Buffer, biff5: boolean): BiffFacts {
         const kind = body.length >= 4 ? body.readUInt16LE(2) : 0;
         inGlobals = kind === 0x0005;
         current = byPosition.get(position) ?? null;
+        cells.startSheet(current && current.facts.kind !== 'chartsheet' ? current.facts.name : null);
       }
       depth++;
       continue;
@@ -84,6 +91,18 @@ export function readBiffWorkbook(data: Buffer, biff5: boolean): BiffFacts {
         case CODEPAGE:
           if (body.length >= 2) codePage = body.readUInt16LE(0);
           break;
+        case SST: {
+          // The table goes on in the CONTINUE records right after it.
+          const segments = [body];
+          while (at + 4 <= data.length && data.readUInt16LE(at) === CONTINUE) {
+            const next = at + 4 + data.readUInt16LE(at + 2);
+            if (next > data.length) break;
+            segments.push(data.subarray(at + 4, next));
+            at = next;
+          }
+          cells.sharedStrings(segments);
+          break;
+        }
         case BOUNDSHEET: {
           const bound = readBoundSheet(body, biff5, codePage);
           if (bound) {
@@ -110,6 +129,7 @@ export function readBiffWorkbook(data: Buffer, biff5: boolean): BiffFacts {
       continue;
     }
     if (!current || depth !== 1) continue;
+    if (CELL_RECORDS.has(type)) cells.record(type, body);
     switch (type) {
       case FORMULA:
       case FORMULA_BIFF4:
@@ -129,6 +149,7 @@ export function readBiffWorkbook(data: Buffer, biff5: boolean): BiffFacts {
     }
   }
   if (records >= MAX_RECORDS) facts.truncated = true;
+  facts.personalData = cells.tally.findings();
   return finish(facts, bounds);
 }
 

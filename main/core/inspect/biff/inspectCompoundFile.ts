@@ -47,6 +47,7 @@ export function inspectCompoundFile(context: InspectContext): void {
     result.workbookProtected = facts.workbookProtected;
     result.pivotTables = facts.pivotTables;
     result.xlmMacroSheets = facts.xlmMacroSheets;
+    result.personalData = facts.personalData;
     if (facts.truncated) result.warnings.push('The workbook stream ends early; the facts come from the part that could be read.');
   } else if (['xls', 'xla', 'xlt'].includes(extension)) {
     fail('corrupt', 'This compound file holds no workbook stream: it is not an Excel workbook, or it is damaged.');

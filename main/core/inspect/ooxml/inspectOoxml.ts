@@ -4,7 +4,7 @@ import type { InspectContext } from '../inspectContext';
 import type { FileFormat, SheetFacts } from '../../../../shared/inspection';
 import { fail, InspectionFailure } from '../limits';
 import { analyseVba } from '../vba/analyseVba';
-import { readXlsbWorkbook, XlsbSheetScanner } from '../xlsb/biff12';
+import { readXlsbWorkbook, XlsbSharedStrings, XlsbSheetScanner } from '../xlsb/biff12';
 import { child, decodeXml } from '../xml/xmlTree';
 import { ZipPackage, type ZipEntry } from '../zip/zipPackage';
 import { readConnections } from './connectionsPart';
@@ -59,7 +59,7 @@ export async function inspectOoxml(context: InspectContext): Promise<void> {
     result.workbookProtected = info.protected;
 
     const tally = new PersonalDataTally();
-    const sharedKinds = binary ? null : await readSharedKinds(zip, workbookRels ?? [], warnings);
+    const sharedKinds = await readSharedKinds(zip, workbookRels ?? [], binary, warnings);
     let total = 0;
     for (const sheet of info.sheets) {
       const rel = rels.get(sheet.relId);
@@ -131,11 +131,16 @@ function packageFormat(zip: ZipPackage, workbookPart: string, binary: boolean, e
   return byContent;
 }
 
-async function readSharedKinds(zip: ZipPackage, rels: Relationship[], warnings: string[]): Promise<Uint8Array | null> {
-  const target = rels.find((r) => r.type === 'sharedStrings' && !r.external)?.target ?? 'xl/sharedStrings.xml';
+async function readSharedKinds(zip: ZipPackage, rels: Relationship[], binary: boolean, warnings: string[]): Promise<Uint8Array | null> {
+  const target = rels.find((r) => r.type === 'sharedStrings' && !r.external)?.target ?? `xl/sharedStrings.${binary ? 'bin' : 'xml'}`;
   const entry = zip.find(target);
   if (!entry) return null;
   try {
+    if (entry.name.toLowerCase().endsWith('.bin')) {
+      const strings = new XlsbSharedStrings();
+      for await (const chunk of zip.stream(entry)) strings.write(chunk);
+      return strings.finish();
+    }
     return await classifySharedStrings(zip, entry);
   } catch (error) {
     if (!(error instanceof InspectionFailure) || error.code === 'too_large' || error.code === 'zip_bomb') throw error;
@@ -152,7 +157,7 @@ async function scanSheet(
   tally: PersonalDataTally | null,
   sharedKinds: Uint8Array | null,
 ): Promise<{ formulaCount: number; protected: boolean }> {
-  const scanner = binary || part.name.toLowerCase().endsWith('.bin') ? new XlsbSheetScanner() : new SheetScanner(name, tally, sharedKinds);
+  const scanner = binary || part.name.toLowerCase().endsWith('.bin') ? new XlsbSheetScanner(name, tally, sharedKinds) : new SheetScanner(name, tally, sharedKinds);
   for await (const chunk of zip.stream(part)) scanner.write(chunk);
   return scanner.finish();
 }

@@ -1,3 +1,5 @@
+import { decodeRk, tallyNumber } from '../biff/numberCell';
+import { classifyString, type PersonalDataTally } from '../detect/personalData';
 import { fail } from '../limits';
 import type { WorkbookInfo } from '../ooxml/workbookInfo';
 
@@ -69,15 +71,36 @@ export function readXlsbWorkbook(data: Buffer): WorkbookInfo {
 }
 
 const FORMULA_RECORDS = new Set([8, 9, 10, 11]);
+const BRT_ROW_HDR = 0;
+const BRT_CELL_RK = 2;
+const BRT_CELL_ERROR = 3;
+const BRT_CELL_BOOL = 4;
+const BRT_CELL_REAL = 5;
+const BRT_CELL_ST = 6;
+const BRT_CELL_ISST = 7;
+const BRT_FMLA_NUM = 9;
 const BRT_SHEET_PROTECTION = 535;
 const BRT_CS_PROTECTION = 536;
 const MAX_RECORD = 16 * 1024 * 1024;
+const MAX_CHARS = 32 * 1024;
 
-/** Streams a binary sheet part: one formula per BrtFmla* cell record, and sheet protection. */
+/**
+ * Streams a binary sheet part: one formula per BrtFmla* cell record, sheet protection, and cell
+ * values for the personal-data tally (same rules as xlsx: kinds, counts and places only).
+ */
 export class XlsbSheetScanner {
   private carry: Buffer | null = null;
   private formulas = 0;
   private isProtected = false;
+  private row = 0;
+
+  constructor(
+    private readonly sheetName: string = '',
+    private readonly tally: PersonalDataTally | null = null,
+    private readonly sharedKinds: Uint8Array | null = null,
+  ) {
+    tally?.startSheet();
+  }
 
   write(chunk: Buffer): void {
     const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -94,11 +117,89 @@ export class XlsbSheetScanner {
       else if ((header.type === BRT_SHEET_PROTECTION || header.type === BRT_CS_PROTECTION) && header.size >= 6) {
         if (data.readUInt32LE(header.body + 2) !== 0) this.isProtected = true;
       }
+      if (this.tally && (header.type <= BRT_CELL_ISST || FORMULA_RECORDS.has(header.type))) this.cell(this.tally, header.type, data.subarray(header.body, header.body + header.size));
       at = header.body + header.size;
     }
   }
 
   finish(): { formulaCount: number; protected: boolean } {
     return { formulaCount: this.formulas, protected: this.isProtected };
+  }
+
+  /** A row header or a cell record (MS-XLSB 2.4.x): the column, then the style, then the value at byte 8. */
+  private cell(tally: PersonalDataTally, type: number, body: Buffer): void {
+    if (type === BRT_ROW_HDR) {
+      if (body.length >= 4) this.row = body.readUInt32LE(0) + 1;
+      return;
+    }
+    if (type === 1 || body.length < 8) return; // BrtCellBlank: nothing in it
+    const column = body.readUInt32LE(0);
+    const sheet = this.sheetName;
+    switch (type) {
+      case BRT_CELL_ISST:
+        if (body.length >= 12) tally.cell(sheet, this.row, column, this.sharedKinds?.[body.readUInt32LE(8)] ?? 0, true);
+        break;
+      case BRT_CELL_ST: {
+        const text = (wideString(body, 8).value ?? '').slice(0, MAX_CHARS);
+        tally.cell(sheet, this.row, column, classifyString(text), text.length > 0);
+        break;
+      }
+      case BRT_CELL_REAL:
+      case BRT_FMLA_NUM:
+        if (body.length >= 16) tallyNumber(tally, sheet, this.row, column, body.readDoubleLE(8));
+        break;
+      case BRT_CELL_RK:
+        if (body.length >= 12) tallyNumber(tally, sheet, this.row, column, decodeRk(body.readInt32LE(8)));
+        break;
+      case BRT_CELL_ERROR:
+      case BRT_CELL_BOOL:
+      default:
+        tally.cell(sheet, this.row, column, 0, true);
+        break;
+    }
+  }
+}
+
+const BRT_SST_ITEM = 19;
+
+/**
+ * Streams xl/sharedStrings.bin and keeps one byte per string: what it looks like. Each
+ * BrtSSTItem is a flags byte and the text (MS-XLSB 2.4.726); the strings themselves are dropped.
+ */
+export class XlsbSharedStrings {
+  private carry: Buffer | null = null;
+  private kinds = new Uint8Array(1024);
+  private count = 0;
+
+  write(chunk: Buffer): void {
+    const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    let at = 0;
+    while (at < data.length) {
+      const header = readRecordHeader(data, at);
+      if (header && header.size > MAX_RECORD) fail('corrupt', `A record in the shared strings claims ${header.size} bytes; the part is damaged.`);
+      if (!header || header.body + header.size > data.length) {
+        this.carry = Buffer.from(data.subarray(at));
+        return;
+      }
+      if (header.type === BRT_SST_ITEM) {
+        const body = data.subarray(header.body, header.body + header.size);
+        this.add(classifyString((wideString(body, 1).value ?? '').slice(0, MAX_CHARS)));
+      }
+      at = header.body + header.size;
+    }
+  }
+
+  finish(): Uint8Array {
+    return this.kinds.subarray(0, this.count);
+  }
+
+  private add(kind: number): void {
+    if (this.count === this.kinds.length) {
+      const bigger = new Uint8Array(this.kinds.length * 2);
+      bigger.set(this.kinds);
+      this.kinds = bigger;
+    }
+    this.kinds[this.count++] = kind;
   }
 }
