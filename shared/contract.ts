@@ -9,8 +9,10 @@ import {
   Lifecycle,
   Sensitivity,
 } from './entry';
-import { Finding, PackSummary, RuleInfo } from './guidelines';
+import { Finding, PackSummary, RuleInfo, TrustedPublisher } from './guidelines';
 import { FileFormat, InspectionResult } from './inspection';
+import { MAX_COPY_BYTES } from './droppedCopy';
+import { sharingCalls, sharingEvents } from './sharingContract';
 import { EXPORT_FORMATS, HISTORY_ACTIONS, SORT_FIELDS, TEXT_EXPORT_FORMATS, THEMES } from './vocabulary';
 
 export { EXPORT_FORMATS, HISTORY_ACTIONS, SORT_FIELDS, TEXT_EXPORT_FORMATS, THEMES };
@@ -137,6 +139,17 @@ export const RenderedExport = z.object({
 });
 export type RenderedExport = z.infer<typeof RenderedExport>;
 
+/** Any export as one file for a page to download (a Markdown folder comes as a .zip). */
+export const ExportDownload = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** Size of the file in bytes. */
+  size: z.number().int().nonnegative(),
+  /** The file itself: bytes survive both transports as base64 text. */
+  base64: z.string(),
+});
+export type ExportDownload = z.infer<typeof ExportDownload>;
+
 /** The largest JSON export an import accepts (characters). */
 export const MAX_IMPORT_CHARS = 128 * 1024 * 1024;
 
@@ -225,10 +238,23 @@ export type DiscoveryCandidate = z.infer<typeof DiscoveryCandidate>;
 
 const FilePath = z.string().trim().min(1, 'Give the path of a file.').max(4_096);
 
+/** A file dropped where its location cannot be known (a browser tab): its name and its bytes. */
+const FileCopy = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the name of the dropped file.')
+    .max(255, 'A file name is at most 255 characters long.')
+    .refine((name) => !/[\\/]/.test(name) && !name.includes('\u0000'), 'Give the file’s name only, without a folder.'),
+  bytes: z.number().int().nonnegative().max(MAX_COPY_BYTES, `Fieldbook reads a dropped copy of at most ${MAX_COPY_BYTES / 1024 / 1024} MB. Type the file’s path instead.`),
+  base64: z.string().max(Math.ceil(MAX_COPY_BYTES / 3) * 4, `Fieldbook reads a dropped copy of at most ${MAX_COPY_BYTES / 1024 / 1024} MB. Type the file’s path instead.`),
+});
+
 const ById = z.object({ id: EntryId });
 const Nothing = z.object({}).strict();
 
 export const contract = {
+  ...sharingCalls,
   'app.info': { input: Nothing, output: AppInfo },
   'settings.get': { input: Nothing, output: Settings },
   'settings.update': { input: SettingsPatch, output: Settings },
@@ -244,6 +270,8 @@ export const contract = {
   'files.list': { input: ById, output: z.array(InspectedFile) },
   'files.refresh': { input: z.object({ id: EntryId, force: z.boolean().default(false) }), output: z.array(InspectedFile) },
   'files.preview': { input: z.object({ paths: z.array(FilePath).min(1).max(20) }), output: z.array(FilePreview) },
+  /** Reads a copy of a dropped file, deleted straight after; the preview names no location. */
+  'files.previewCopy': { input: FileCopy, output: FilePreview },
   'discover.start': { input: z.object({ folder: FilePath }), output: DiscoveryStatus },
   'discover.cancel': { input: z.object({ scanId: z.uuid() }), output: DiscoveryStatus },
   'discover.results': {
@@ -280,9 +308,18 @@ export const contract = {
     input: z.object({ name: z.string().trim().min(1).max(200), publicKey: z.string().trim().min(1).max(1_000) }),
     output: z.object({ keyId: z.string(), name: z.string() }),
   },
+  'guidelines.trustedPublishers': { input: Nothing, output: z.array(TrustedPublisher) },
+  'guidelines.removePublisher': {
+    input: z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/, 'Use the 16-character key id shown in the list of trusted publishers.') }),
+    output: z.object({ publishers: z.array(TrustedPublisher), removedPacks: z.array(z.string()) }),
+  },
   'export.render': {
     input: z.object({ format: TextExportFormat, entryId: EntryId.nullable().default(null) }),
     output: RenderedExport,
+  },
+  'export.download': {
+    input: z.object({ format: ExportFormat, entryId: EntryId.nullable().default(null) }),
+    output: ExportDownload,
   },
   'import.preview': { input: z.object({ text: z.string().min(1).max(MAX_IMPORT_CHARS) }), output: ImportPreview },
   'import.apply': { input: z.object({ text: z.string().min(1).max(MAX_IMPORT_CHARS) }), output: ImportPreview },
@@ -296,6 +333,7 @@ export type CallOutput<M extends Method> = z.output<Contract[M]['output']>;
 
 /** Events pushed from the Node side to every open window. */
 export const events = {
+  ...sharingEvents,
   'entries.changed': z.object({ ids: z.array(EntryId), action: z.enum(HISTORY_ACTIONS) }),
   'findings.changed': z.object({ ids: z.array(EntryId) }),
   'discover.progress': DiscoveryStatus,
@@ -315,6 +353,7 @@ export const ERROR_CODES = [
   'store_newer',
   'store_readonly',
   'store_unavailable',
+  'hub_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -333,4 +372,10 @@ export type CallResult<M extends Method> = { ok: true; value: CallOutput<M> } | 
 export interface FieldbookBridge {
   call<M extends Method>(method: M, input: CallInput<M>): Promise<CallResult<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * Desktop app only: where a dropped or picked file (a DOM File) lives on disk, or '' when it
+   * has no place there (dragged out of a web page). A browser tab cannot know; it reads a copy
+   * instead (files.previewCopy).
+   */
+  pathForFile?(file: object): string;
 }

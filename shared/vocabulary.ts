@@ -32,7 +32,7 @@ export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'restored'] as 
 export const THEMES = ['system', 'light', 'dark'] as const;
 /** Export formats. The desktop app and the CLI write all of them to disk. */
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'xlsx', 'csv', 'json'] as const;
-/** Formats the Node side can hand to a page as text, for a preview or a download. */
+/** Formats the Node side can hand to a page as text, for a preview (every format downloads as a file). */
 export const TEXT_EXPORT_FORMATS = ['md', 'html', 'csv', 'json'] as const;
 
 /** Calm words for how much a guideline matters, least to most. */

@@ -11,16 +11,33 @@ import {
 } from '../../shared/contract';
 import { FieldbookError } from '../core/errors';
 import { applyImport, previewImport } from '../core/export/importFieldbook';
+import { exportDownload } from '../core/export/exportDownload';
+import type { HtmlToPdf } from '../core/export/htmlToPdf';
 import { renderExport } from '../core/export/runExport';
 import type { Fieldbook } from '../core/fieldbook';
 import { toStoreError } from '../core/store/database';
 import { describeIssues } from '../core/validation';
 
 /** Handlers receive the input after validation, with the contract's defaults applied. */
-type Handlers = { [M in Method]: (input: ParsedInput<M>, fieldbook: Fieldbook) => CallOutput<M> | Promise<CallOutput<M>> };
+type Handlers = { [M in Method]: (input: ParsedInput<M>, fieldbook: Fieldbook, options: RouterOptions) => CallOutput<M> | Promise<CallOutput<M>> };
+
+/** What a host hands the router besides the fieldbook. */
+export interface RouterOptions {
+  /** How HTML becomes PDF: the desktop app passes Electron's printToPDF; by default headless Chromium. */
+  htmlToPdf?: HtmlToPdf;
+}
 type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 
 const handlers: Handlers = {
+  'sharing.overview': (_input, fieldbook) => fieldbook.sharing.overview(),
+  'sharing.entry': (input, fieldbook) => fieldbook.sharing.entry(input.id),
+  'sharing.connect': (input, fieldbook) => fieldbook.sharing.connect(input),
+  'sharing.disconnect': (_input, fieldbook) => fieldbook.sharing.disconnect(),
+  'sharing.preview': (input, fieldbook) => fieldbook.sharing.preview(input.id, input.privateParts),
+  'sharing.share': (input, fieldbook) => fieldbook.sharing.share(input.id, input.privateParts, input.digest, input.autoShare),
+  'sharing.setAutoShare': (input, fieldbook) => fieldbook.sharing.setAutoShare(input.id, input.autoShare),
+  'sharing.withdraw': (input, fieldbook) => fieldbook.sharing.withdraw(input.id),
+  'sharing.retry': (_input, fieldbook) => fieldbook.sharing.retry(),
   'app.info': (_input, fieldbook) => ({
     version: packageJson.version,
     dataDir: fieldbook.dataDir,
@@ -43,6 +60,7 @@ const handlers: Handlers = {
     return fieldbook.files.described(input.id);
   },
   'files.preview': (input, fieldbook) => fieldbook.files.preview(input.paths),
+  'files.previewCopy': (input, fieldbook) => fieldbook.files.previewCopy(input),
   'discover.start': (input, fieldbook) => fieldbook.discovery.start(input.folder),
   'discover.cancel': (input, fieldbook) => fieldbook.discovery.cancel(input.scanId),
   'discover.results': (input, fieldbook) => fieldbook.discovery.results(input.scanId),
@@ -58,8 +76,13 @@ const handlers: Handlers = {
     const { keyId, name } = fieldbook.guidelines.trustPublisher(input.name, input.publicKey);
     return { keyId, name };
   },
-  // Export to text for a page to preview or download; writing anywhere on disk is not offered to a web page.
+  'guidelines.trustedPublishers': (_input, fieldbook) => fieldbook.guidelines.trustedPublishers(),
+  'guidelines.removePublisher': (input, fieldbook) => fieldbook.guidelines.removePublisher(input.keyId),
+  // Export to text for a page to preview; writing anywhere on disk is not offered to a web page.
   'export.render': (input, fieldbook) => renderExport(fieldbook, { format: input.format, entryId: input.entryId, appVersion: packageJson.version }),
+  // Any format as one file for the page to download (the page saves it where she chooses).
+  'export.download': (input, fieldbook, options) =>
+    exportDownload(fieldbook, { format: input.format, entryId: input.entryId, appVersion: packageJson.version, htmlToPdf: options.htmlToPdf }),
   'import.preview': (input, fieldbook) => previewImport(fieldbook, input.text),
   'import.apply': (input, fieldbook) => applyImport(fieldbook, input.text),
 };
@@ -75,7 +98,7 @@ export function isMethod(name: string): name is Method {
 }
 
 /** The one router behind both transports (Electron IPC and the browser host's HTTP). */
-export function createApiRouter(fieldbook: Fieldbook): ApiRouter {
+export function createApiRouter(fieldbook: Fieldbook, options: RouterOptions = {}): ApiRouter {
   return {
     async call(method, input) {
       if (!isMethod(method)) {
@@ -94,8 +117,8 @@ export function createApiRouter(fieldbook: Fieldbook): ApiRouter {
         });
       }
       try {
-        const handler = handlers[method] as (input: unknown, fieldbook: Fieldbook) => unknown;
-        return { ok: true, value: await handler(parsed.data, fieldbook) } as CallResult<Method>;
+        const handler = handlers[method] as (input: unknown, fieldbook: Fieldbook, options: RouterOptions) => unknown;
+        return { ok: true, value: await handler(parsed.data, fieldbook, options) } as CallResult<Method>;
       } catch (error) {
         return failure(toCallError(error, fieldbook.databasePath));
       }

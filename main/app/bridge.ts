@@ -21,6 +21,15 @@ import type {
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 
 export const METHOD_NAMES = [
+  'sharing.overview',
+  'sharing.entry',
+  'sharing.connect',
+  'sharing.disconnect',
+  'sharing.preview',
+  'sharing.share',
+  'sharing.setAutoShare',
+  'sharing.withdraw',
+  'sharing.retry',
   'app.info',
   'settings.get',
   'settings.update',
@@ -36,6 +45,7 @@ export const METHOD_NAMES = [
   'files.list',
   'files.refresh',
   'files.preview',
+  'files.previewCopy',
   'discover.start',
   'discover.cancel',
   'discover.results',
@@ -47,12 +57,15 @@ export const METHOD_NAMES = [
   'guidelines.importPack',
   'guidelines.removePack',
   'guidelines.trustPublisher',
+  'guidelines.trustedPublishers',
+  'guidelines.removePublisher',
   'export.render',
+  'export.download',
   'import.preview',
   'import.apply',
 ] as const satisfies readonly Method[];
 
-export const EVENT_NAMES = ['entries.changed', 'findings.changed', 'discover.progress', 'guidelines.changed', 'settings.changed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['sharing.changed', 'entries.changed', 'findings.changed', 'discover.progress', 'guidelines.changed', 'settings.changed'] as const satisfies readonly EventName[];
 
 // If the contract gains a method or event, these fail to compile until the lists above follow.
 type MissingMethods = Exclude<Method, (typeof METHOD_NAMES)[number]>;

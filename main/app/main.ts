@@ -10,7 +10,7 @@
 /// <reference types="electron-vite/node" />
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { createApiRouter } from '../api/router';
 import { resolveDataDir } from '../core/dataDir';
@@ -19,7 +19,9 @@ import inspectWorkerPath from '../core/inspect/inspectWorker?modulePath';
 import { APP_SCHEME, APP_START_URL } from './appUrl';
 import { dataDirFromArgv } from './commandLine';
 import { registerFieldbookIpc } from './ipc';
+import { createElectronHtmlToPdf } from './printToPdf';
 import { createAppProtocolHandler } from './protocol';
+import { createTokenVault } from './safeStorageVault';
 import { hardenSession, hardenWebContents, isSafeExternalUrl } from './security';
 import { describeStartupFailure } from './startupError';
 import { createFieldbookWindow } from './window';
@@ -104,8 +106,14 @@ function onReady(folder: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT, log }));
 
   try {
-    fieldbook = openFieldbook({ dataDir: folder, inspectionWorkerPath: path.resolve(here, inspectWorkerPath) });
+    fieldbook = openFieldbook({
+      dataDir: folder,
+      inspectionWorkerPath: path.resolve(here, inspectWorkerPath),
+      tokenVault: createTokenVault(safeStorage, folder),
+    });
     fieldbook.files.watch();
+    // Talks to IT's hub only if the user connected one (and only what she shared).
+    fieldbook.sharing.start();
   } catch (error) {
     // Corrupt, locked, newer or read-only store: say what happened and what to do, and quit
     // without touching the file.
@@ -115,7 +123,8 @@ function onReady(folder: string): void {
 
   disposeIpc = registerFieldbookIpc({
     ipcMain,
-    router: createApiRouter(fieldbook),
+    // PDF export prints with Electron's own Chromium, in a hidden window without scripts (printToPdf.ts).
+    router: createApiRouter(fieldbook, { htmlToPdf: createElectronHtmlToPdf(BrowserWindow) }),
     listWebContents: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     log,
   });

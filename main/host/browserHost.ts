@@ -16,7 +16,8 @@ import { readStaticFile } from './staticFiles';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Restoring a backup sends the whole fieldbook (a 10,000-entry export is about 36 MB). */
 export const MAX_IMPORT_BODY_BYTES = 256 * 1024 * 1024;
-const LARGE_BODY_METHODS = new Set(['import.preview', 'import.apply']);
+/** …and a dropped file read from a copy sends its bytes (up to MAX_COPY_BYTES, base64 in JSON). */
+const LARGE_BODY_METHODS = new Set(['import.preview', 'import.apply', 'files.previewCopy']);
 const HEARTBEAT_MS = 25_000;
 
 export interface BrowserHostOptions {
@@ -43,6 +44,7 @@ const STATUS_FOR_ERROR: Record<ErrorCode, number> = {
   store_newer: 503,
   store_readonly: 503,
   store_unavailable: 503,
+  hub_unavailable: 502,
   internal: 500,
 };
 
