@@ -60,8 +60,9 @@ const ACCEPTED = [
     file: 'window.ts',
     source: 'preload: options.preloadPath,',
     why:
-      'a review reminder for any preload. Reviewed: preload.ts exposes two functions (call, on) that check ' +
-      'names against the contract and never pass ipcRenderer or the event object (tests/unit/electron-preload.test.ts).',
+      'a review reminder for any preload. Reviewed: preload.ts exposes three functions: call and on, which check ' +
+      'names against the contract and never pass ipcRenderer or the event object (tests/unit/electron-preload.test.ts), ' +
+      'and pathForFile, which only asks webUtils where a dropped or picked file lives (tests/unit/files-drop-preload.test.ts).',
   },
 
 ];
