@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { GuidelinePack, PackSignature } from '../shared/guidelines';
 import {
@@ -15,6 +15,7 @@ import {
   type PushEntryRequest,
 } from '../shared/hub';
 import type { AuditLogTable, HubDatabase } from './db/hubSchema';
+import { GroupCommit } from './db/groupCommit';
 import type { HubDialectKind } from './db/hubMigrations';
 import { HubError } from './hubError';
 import { DEVICE_TOKEN_PREFIX, STAFF_TOKEN_PREFIX, hashSecret, newEnrollmentCode, newToken, normalizeEnrollmentCode } from './hubTokens';
@@ -46,11 +47,14 @@ export class HubStore {
   readonly db: Kysely<HubDatabase>;
   readonly kind: HubDialectKind;
   private readonly now: () => Date;
+  /** On SQLite, pushes that arrive together share one transaction and one fsync. */
+  private readonly pushCommits: GroupCommit<HubDatabase> | null;
 
   constructor(options: HubStoreOptions) {
     this.db = options.db;
     this.kind = options.kind;
     this.now = options.now ?? (() => new Date());
+    this.pushCommits = options.kind === 'sqlite' ? new GroupCommit(options.db) : null;
   }
 
   private iso(): string {
@@ -147,33 +151,51 @@ export class HubStore {
       throw new HubError(413, 'payload-too-large', `The shared entry is larger than the hub accepts (${HUB_MAX_PAYLOAD_BYTES / 1024} KiB).`);
     }
     const { revision, sharedAt } = request;
-    return this.db.transaction().execute(async (trx) => {
-      const now = this.iso();
-      const row = { device_id: device.id, revision, payload, shared_at: sharedAt, received_at: now, withdrawn_at: null };
-      const inserted = await trx
+    const row = { device_id: device.id, revision, payload, shared_at: sharedAt, received_at: this.iso(), withdrawn_at: null };
+    // A new entry is inserted; an existing one is replaced only when it is this device's and
+    // older. Anything else changes nothing and returns no row.
+    const upsert = (db: QueryCreator<HubDatabase>) =>
+      db
         .insertInto('entries')
         .values({ entry_id: entryId, ...row })
-        .onConflict((conflict) => conflict.column('entry_id').doNothing())
-        .returning('entry_id')
+        .onConflict((conflict) => conflict.column('entry_id').doUpdateSet(row).where('entries.device_id', '=', device.id).where('entries.revision', '<', revision))
+        .returning('entry_id');
+    const audit = this.auditRow(device, 'push', entryId, { revision });
+    let stored: boolean;
+    if (this.pushCommits) {
+      // SQLite: the entry and its audit row in one transaction, shared with the pushes that arrive with it.
+      stored = await this.pushCommits.run(async (trx) => {
+        if (!(await upsert(trx).executeTakeFirst())) return false;
+        await trx.insertInto('audit_log').values(audit).execute();
+        return true;
+      });
+    } else {
+      // PostgreSQL: one statement, one round trip: the audit row is written only if the entry was.
+      const audited = await this.db
+        .with('stored', (db) => upsert(db))
+        .insertInto('audit_log')
+        .columns(['at', 'actor_kind', 'actor_id', 'action', 'target', 'detail'])
+        .expression((eb) =>
+          eb
+            .selectFrom('stored')
+            .select((select) => [
+              select.val(audit.at).as('at'),
+              select.val(audit.actor_kind).as('actor_kind'),
+              select.val(audit.actor_id).as('actor_id'),
+              select.val(audit.action).as('action'),
+              select.ref('stored.entry_id').as('target'),
+              select.val(audit.detail).as('detail'),
+            ]),
+        )
+        .returning('id')
         .executeTakeFirst();
-      const updated =
-        inserted ??
-        (await trx
-          .updateTable('entries')
-          .set(row)
-          .where('entry_id', '=', entryId)
-          .where('device_id', '=', device.id)
-          .where('revision', '<', revision)
-          .returning('entry_id')
-          .executeTakeFirst());
-      if (updated) {
-        await this.audit(trx, device, 'push', entryId, { revision });
-        return { entryId, result: 'stored', stored: revision, withdrawn: false };
-      }
-      const current = await this.ownedEntry(trx, device, entryId);
-      const result = current.revision === revision && current.withdrawn_at === null ? 'unchanged' : 'stale';
-      return { entryId, result, stored: current.revision, withdrawn: current.withdrawn_at !== null };
-    });
+      stored = audited !== undefined;
+    }
+    if (stored) return { entryId, result: 'stored', stored: revision, withdrawn: false };
+    // Not stored: say what the hub holds instead (or that the entry is another device's).
+    const current = await this.ownedEntry(this.db, device, entryId);
+    const result = current.revision === revision && current.withdrawn_at === null ? 'unchanged' : 'stale';
+    return { entryId, result, stored: current.revision, withdrawn: current.withdrawn_at !== null };
   }
 
   /**
@@ -422,10 +444,11 @@ export class HubStore {
   // ---- audit log -------------------------------------------------------------------------
 
   private async audit(db: Db, actor: HubActor, action: string, target: string | null, detail: Record<string, unknown> | null): Promise<void> {
-    await db
-      .insertInto('audit_log')
-      .values({ at: this.iso(), actor_kind: actor.kind, actor_id: actor.id, action, target, detail: detail === null ? null : JSON.stringify(detail) })
-      .execute();
+    await db.insertInto('audit_log').values(this.auditRow(actor, action, target, detail)).execute();
+  }
+
+  private auditRow(actor: HubActor, action: string, target: string | null, detail: Record<string, unknown> | null) {
+    return { at: this.iso(), actor_kind: actor.kind, actor_id: actor.id, action, target, detail: detail === null ? null : JSON.stringify(detail) };
   }
 
   /** The audit log, newest first. */

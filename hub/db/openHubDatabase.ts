@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { withCachedStatements } from './cachedStatements';
 import type { HubDatabase } from './hubSchema';
+import { withNamedStatements } from './namedStatements';
 import { migrateHubDatabase, type HubDialectKind } from './hubMigrations';
 
 export interface HubDatabaseOptions {
@@ -42,11 +44,17 @@ function openSqlite(dataDir: string): OpenHubDatabase {
   const file = join(dataDir, HUB_SQLITE_FILE);
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
+  // Said explicitly: better-sqlite3 builds SQLite to open a file already in WAL mode with
+  // synchronous=NORMAL (commits not fsynced, so a power cut can take back the last pushes after
+  // the hub acknowledged them), while the connection that first turns WAL on keeps FULL. FULL
+  // fsyncs the WAL at every commit, so an acknowledged push survives a power cut; pushes share
+  // commits (GroupCommit), so it costs one fsync per batch, not per push.
+  database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   // A withdrawn entry's content is overwritten on disk, not left in free pages.
   database.pragma('secure_delete = ON');
-  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withCachedStatements(database) }) });
   return { db, kind: 'sqlite', location: file, close: () => db.destroy() };
 }
 
@@ -59,6 +67,6 @@ function openPostgres(databaseUrl: string, poolSize: number): OpenHubDatabase {
     // Not a URL we can show; pg reports the problem when it connects.
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
-  const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   return { db, kind: 'postgres', location, close: () => db.destroy() };
 }

@@ -11,6 +11,7 @@ import { ListQuery } from '../../shared/contract';
 import { openFieldbook } from '../../main/core/fieldbook';
 import { benchExport } from './export';
 import { benchDiscovery } from './discovery';
+import { benchHub } from './hub';
 import { benchGuidelines } from './guidelines';
 import { benchInspection } from './inspect';
 import { median, percentile, printTable, type BenchRow } from './stats';
@@ -18,6 +19,10 @@ import { median, percentile, printTable, type BenchRow } from './stats';
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'fieldbook.js');
+/** `npm run bench -- guidelines export` runs only those parts; the fieldbook is always filled first. */
+const PARTS = ['store', 'guidelines', 'export', 'inspect', 'discovery', 'hub', 'browser'] as const;
+const ONLY = process.argv.slice(2);
+const runs = (part: (typeof PARTS)[number]) => ONLY.length === 0 || ONLY.includes(part);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function serve(dataDir: string): { child: ChildProcess; url: Promise<string> } {
@@ -152,6 +157,8 @@ function timeIt(runs: number, work: (index: number) => void): number[] {
 }
 
 async function main(): Promise<void> {
+  const unknownParts = ONLY.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknownParts.length > 0) throw new Error(`Unknown bench part ${unknownParts.join(', ')}: choose from ${PARTS.join(', ')}.`);
   console.log(`Fieldbook benchmark — ${ENTRIES.toLocaleString('en')} entries; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
   const rows: BenchRow[] = [];
@@ -161,51 +168,59 @@ async function main(): Promise<void> {
 
     // Core: search and save, with the naive alternatives as baselines in the same run.
     const book = openFieldbook({ dataDir });
-    const words = ['pri', 'cust', 'month', 'sap', 'anna', 'retur'];
-    const fts = timeIt(60, (i) => book.entries.list(ListQuery.parse({ query: words[i % words.length] })));
-    const likeScan = book.db.prepare(
-      `SELECT id, name FROM entries WHERE deleted_at IS NULL AND (name LIKE ? OR fields LIKE ?) ORDER BY name LIMIT 100`,
-    );
-    const like = timeIt(60, (i) => likeScan.all(`%${words[i % words.length]}%`, `%${words[i % words.length]}%`));
-    rows.push({ measure: 'search query in the store (FTS5, first page)', target: '—', median: median(fts), p95: percentile(fts, 95), baseline: `LIKE scan: ${median(like).toFixed(2)} ms` });
-
     const target = book.entries.list(ListQuery.parse({ limit: 1 })).items[0]!.id;
-    const saves = timeIt(200, (i) => book.entries.update(target, { notes: `Bench edit ${i}` }));
-    book.close();
-    const raw = new BetterSqlite3(join(dataDir, 'fieldbook.sqlite'));
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = NORMAL');
-    const bare = raw.prepare('UPDATE entries SET fields = json_set(fields, ?, ?) WHERE id = ?');
-    const bareSaves = timeIt(200, (i) => bare.run('$.notes', `Bare edit ${i}`, target));
-    raw.close();
-    rows.push({ measure: 'save an edit in the store (revision + history + index, fsync)', target: '< 10 ms', median: median(saves), p95: percentile(saves, 95), baseline: `bare UPDATE, no fsync: ${median(bareSaves).toFixed(2)} ms` });
+    if (runs('store')) {
+      const words = ['pri', 'cust', 'month', 'sap', 'anna', 'retur'];
+      const fts = timeIt(60, (i) => book.entries.list(ListQuery.parse({ query: words[i % words.length] })));
+      const likeScan = book.db.prepare(
+        `SELECT id, name FROM entries WHERE deleted_at IS NULL AND (name LIKE ? OR fields LIKE ?) ORDER BY name LIMIT 100`,
+      );
+      const like = timeIt(60, (i) => likeScan.all(`%${words[i % words.length]}%`, `%${words[i % words.length]}%`));
+      rows.push({ measure: 'search query in the store (FTS5, first page)', target: '—', median: median(fts), p95: percentile(fts, 95), baseline: `LIKE scan: ${median(like).toFixed(2)} ms` });
 
-    const checking = openFieldbook({ dataDir });
-    rows.push(...benchGuidelines(checking));
-    checking.close();
+      const saves = timeIt(200, (i) => book.entries.update(target, { notes: `Bench edit ${i}` }));
+      book.close();
+      const raw = new BetterSqlite3(join(dataDir, 'fieldbook.sqlite'));
+      raw.pragma('journal_mode = WAL');
+      raw.pragma('synchronous = NORMAL');
+      const bare = raw.prepare('UPDATE entries SET fields = json_set(fields, ?, ?) WHERE id = ?');
+      const bareSaves = timeIt(200, (i) => bare.run('$.notes', `Bare edit ${i}`, target));
+      raw.close();
+      rows.push({ measure: 'save an edit in the store (revision + history + index, fsync)', target: '< 10 ms', median: median(saves), p95: percentile(saves, 95), baseline: `bare UPDATE, no fsync: ${median(bareSaves).toFixed(2)} ms` });
+    } else book.close();
+
+    if (runs('guidelines')) {
+      const checking = openFieldbook({ dataDir });
+      rows.push(...benchGuidelines(checking));
+      checking.close();
+    }
 
     // Export: 10,000 entries to HTML, Markdown, XLSX and JSON; 100 entries to PDF.
-    rows.push(...(await benchExport(dataDir)));
+    if (runs('export')) rows.push(...(await benchExport(dataDir)));
 
     // Inspection: a large generated workbook and the corpus, beside unzip and openpyxl.
-    rows.push(...(await benchInspection()));
-    rows.push(...(await benchDiscovery()));
+    if (runs('inspect')) rows.push(...(await benchInspection()));
+    if (runs('discovery')) rows.push(...(await benchDiscovery()));
+    // The hub: 100 devices sharing at once to a real hub process, on SQLite and on PostgreSQL.
+    if (runs('hub')) rows.push(...(await benchHub()));
 
     // Through the browser host and Chromium, as a person would see it.
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    try {
-      const starts = await firstList(browser, dataDir, 5);
-      rows.push({
-        measure: 'start browser host → list shows entries in Chromium',
-        target: '< 1000 ms',
-        median: median(starts.total),
-        p95: percentile(starts.total, 95),
-        baseline: `of which host process ready: ${median(starts.hostReady).toFixed(0)} ms`,
-      });
+    if (runs('browser')) {
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      try {
+        const starts = await firstList(browser, dataDir, 5);
+        rows.push({
+          measure: 'start browser host → list shows entries in Chromium',
+          target: '< 1000 ms',
+          median: median(starts.total),
+          p95: percentile(starts.total, 95),
+          baseline: `of which host process ready: ${median(starts.hostReady).toFixed(0)} ms`,
+        });
 
-      rows.push(...(await inBrowser(browser, dataDir, target)));
-    } finally {
-      await browser.close();
+        rows.push(...(await inBrowser(browser, dataDir, target)));
+      } finally {
+        await browser.close();
+      }
     }
     printTable(rows);
   } finally {
