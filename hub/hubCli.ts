@@ -9,6 +9,7 @@ import { HubError } from './hubError';
 import { buildHubServer } from './hubServer';
 import { CLI_ACTOR, HubStore } from './hubStore';
 import { renderPortfolioCsv } from './web/portfolioCsv';
+import { renderPortfolioHtml, renderPortfolioMarkdown } from './web/portfolioDocument';
 
 const USAGE = `Usage: fieldbook-hub COMMAND [options]
 
@@ -29,7 +30,7 @@ Commands:
                               stop a device's token at once (the first 8 characters of the id do)
   pack publish FILE [--signature FILE.sig] [--data-dir DIR]
                               publish a signed guideline pack to every device
-  export [--format json|csv] [--out FILE] [--data-dir DIR]
+  export [--format json|csv|html|md] [--out FILE] [--data-dir DIR]
                               write the shared portfolio (to the screen without --out)
 
 Data lives in a SQLite file in --data-dir (default ./fieldbook-hub-data).
@@ -157,15 +158,18 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
       }
       case 'export': {
         const format = values.format ?? 'json';
-        if (format !== 'json' && format !== 'csv') return usageError(io, `--format is json or csv, not "${format}".`);
+        if (format !== 'json' && format !== 'csv' && format !== 'html' && format !== 'md') {
+          return usageError(io, `--format is json, csv, html or md, not "${format}".`);
+        }
         return await withStore(async (store) => {
           let exported: { entries: unknown[] };
           let text: string;
-          if (format === 'csv') {
+          if (format !== 'json') {
             const entries = await store.portfolio();
-            await writeAudit(store.db, new Date(), CLI_ACTOR, 'export', null, { entries: entries.length, format: 'csv' });
+            const at = new Date();
+            await writeAudit(store.db, at, CLI_ACTOR, 'export', null, { entries: entries.length, format });
             exported = { entries };
-            text = renderPortfolioCsv(entries);
+            text = format === 'csv' ? renderPortfolioCsv(entries) : format === 'html' ? renderPortfolioHtml(entries, at) : renderPortfolioMarkdown(entries, at);
           } else {
             exported = await store.exportPortfolio(CLI_ACTOR);
             text = `${JSON.stringify(exported, null, 2)}\n`;

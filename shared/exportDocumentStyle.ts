@@ -1,5 +1,5 @@
 /**
- * The HTML export's stylesheet: inlined in every exported file (main/core/export/renderHtml.ts),
+ * The HTML export's stylesheet: inlined in every exported file (shared/export/renderHtml.ts),
  * and adopted by the Export view's preview frame (renderer/features/export/ExportPreview.tsx),
  * whose page policy refuses inline styles. One copy, so the preview is styled as the file is.
  * Plain CSS in a string, so it loads the same under Vite, vitest, tsx and Playwright.

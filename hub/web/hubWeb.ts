@@ -9,6 +9,7 @@ import { renderEntryPage } from './entryPage';
 import { linkedEntryIds } from './fieldValueHtml';
 import { html } from './html';
 import { renderPortfolioCsv } from './portfolioCsv';
+import { renderPortfolioHtml, renderPortfolioMarkdown } from './portfolioDocument';
 import { matchesFilter, parsePortfolioFilter } from './portfolioFilter';
 import { renderPortfolioPage } from './portfolioPage';
 import { readSharedPayload } from './sharedView';
@@ -245,6 +246,24 @@ export async function registerHubWeb(app: FastifyInstance, options: HubWebOption
           .header('content-disposition', `attachment; filename="${exportFileName(now(), 'csv')}"`)
           .send(renderPortfolioCsv(entries));
       });
+
+      // One document, made by the desktop's own export renderers: HTML (self-contained) or Markdown.
+      for (const [format, type, render] of [
+        ['html', 'text/html; charset=utf-8', renderPortfolioHtml],
+        ['md', 'text/markdown; charset=utf-8', renderPortfolioMarkdown],
+      ] as const) {
+        web.get(`/export.${format}`, async (request, reply) => {
+          const session = await requireSession(request, reply);
+          if (!session) return reply;
+          const entries = await store.portfolio();
+          const at = now();
+          await writeAudit(db, at, session.staff, 'export', null, { entries: entries.length, format });
+          return reply
+            .type(type)
+            .header('content-disposition', `attachment; filename="${exportFileName(at, format)}"`)
+            .send(render(entries, at));
+        });
+      }
     },
     { prefix: '/web' },
   );

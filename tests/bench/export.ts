@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildDocumentModel } from '../../main/core/export/documentModel';
-import { renderHtml } from '../../main/core/export/renderHtml';
+import { renderHtml } from '../../shared/export/renderHtml';
 import { runExport } from '../../main/core/export/runExport';
 import { openFieldbook, type Fieldbook } from '../../main/core/fieldbook';
 import { median, percentile, printTable, type BenchRow } from './stats';

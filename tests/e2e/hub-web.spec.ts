@@ -151,6 +151,17 @@ test('IT signs in, filters the shared portfolio, opens an entry and comments; th
       [pricer, 'Ines from IT', 'Could Marco be the backup owner? Happy to help set it up.'],
     ]);
 
+    // The portfolio as one HTML document (the desktop's own renderer): opened as a file would be, and scanned too.
+    const exported = await page.request.get(`${hub.url}/web/export.html`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-disposition']).toMatch(/^attachment; filename="fieldbook-hub-portfolio-.*\.html"$/);
+    const portfolioPage = await page.context().newPage();
+    await portfolioPage.setContent(await exported.text());
+    await expect(portfolioPage.getByRole('heading', { level: 1, name: 'IT’s shared portfolio' })).toBeVisible();
+    await expect(portfolioPage.getByRole('heading', { level: 2, name: '<script>alert(1)</script> survey' })).toBeVisible();
+    await expectNoViolations(portfolioPage);
+    await portfolioPage.close();
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('status')).toHaveText('You are signed out.');
     await page.goto(`${hub.url}/web/`);

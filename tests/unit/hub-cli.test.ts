@@ -201,8 +201,18 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     expect(csv.startsWith('\uFEFFEntry id,Name,Kind,')).toBe(true);
     expect(csv).toContain(",'=1+1,");
     expect((await running.store.auditLog()).find((row) => row.action === 'export')?.detail).toBe('{"entries":1,"format":"csv"}');
+    const htmlFile = join(where.dataDir, 'portfolio.html');
+    expect(await run(where, 'export', '--format', 'html', '--out', htmlFile)).toMatchObject({ code: 0, err: `Wrote 1 shared entry to ${htmlFile}.` });
+    const html = readFileSync(htmlFile, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('<h1>IT’s shared portfolio</h1>');
+    expect(html).toContain('=1+1');
+    const markdown = await run(where, 'export', '--format', 'md');
+    expect(markdown).toMatchObject({ code: 0 });
+    expect(markdown.out).toContain('# IT’s shared portfolio');
+    expect((await running.store.auditLog()).filter((row) => row.action === 'export').map((row) => JSON.parse(row.detail!).format).sort()).toEqual(['csv', 'html', 'md']);
     const wrong = await run(where, 'export', '--format', 'xlsx');
-    expect(wrong).toMatchObject({ code: 2, err: '--format is json or csv, not "xlsx".' });
+    expect(wrong).toMatchObject({ code: 2, err: '--format is json, csv, html or md, not "xlsx".' });
   });
 
   if (backend === 'sqlite') {

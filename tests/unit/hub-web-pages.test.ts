@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HUB_BACKENDS, createHubTestDatabase, startHub, type HubBackend, type RunningHub } from './hub-testHub';
@@ -254,6 +255,72 @@ describe.each(HUB_BACKENDS)('the hub web view’s pages on %s', (backend: HubBac
     expect(JSON.parse(json.text).entries[0].payload.fields.name).toBe('=HYPERLINK("https://evil.example","click")');
     const exports = (await running.store.auditLog()).filter((row) => row.action === 'export');
     expect(exports.map((row) => row.actor_kind)).toEqual(['staff', 'staff']);
+  });
+
+  it('the HTML and Markdown exports are the desktop’s own document of what was shared: escaped, without withdrawn entries or private fields, in the audit log', async () => {
+    const { running, web, device } = await signedIn();
+    await sharePortfolio(device);
+    const hostile = randomUUID();
+    await device.share(hostile, 1, {
+      format: 'fieldbook.share/1',
+      fields: {
+        name: '<script>alert("name")</script>',
+        kind: 'script',
+        owner: '"><img src=x onerror=alert(1)>',
+        purpose: '</dd><svg onload=alert(2)>',
+        criticality: '"><svg onload=alert(3)>',
+        dependsOn: [{ type: 'entry', entryId: rota }],
+      },
+      findings: ['<script>not an object</script>', { title: '<img src=x onerror=alert(5)>', outcome: 'not-met', severity: 'important' }],
+      files: 'not a list <script>',
+    });
+    await device.withdraw(returns, 2);
+
+    const answer = await web.get('/web/export.html');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="fieldbook-hub-portfolio-\d{4}-\d{2}-\d{2}\.html"$/);
+    const html = answer.text;
+    // The structure checks of the desktop's HTML export.
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/<script|<img|<svg onload|<iframe/i);
+    // No event handler in any tag (the hostile text itself is shown, escaped, as text).
+    expect(html).not.toMatch(/<[^>]*\son[a-z]+=/i);
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(html).toContain('<h1>IT’s shared portfolio</h1>');
+    expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="diagram-title diagram-desc"/);
+    expect(html).toMatch(/<h2 id="entry-[a-z0-9-]+-title">&lt;script&gt;alert\(&quot;name&quot;\)&lt;\/script&gt;<\/h2>/);
+    expect(html).toContain('&lt;img src=x onerror=alert(5)&gt;');
+    // Withdrawn: gone, and a link to it names no one.
+    expect(html).not.toContain('Returns database');
+    expect(html).toContain('another tool (not shared)');
+    // A link to an entry that is shared too goes to its section.
+    expect(html).toMatch(/<a href="#entry-staff-rota">Staff rota<\/a>/);
+    // What the owner did not share is said to be not shared, never filled in.
+    expect(html).toContain('Quote pricer');
+    expect(html).toContain('Not shared');
+    expect(html).not.toContain('<h3>Notes</h3>');
+    expect(html).toContain('Only runs on the finance share.');
+
+    const markdown = await web.get('/web/export.md');
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(markdown.headers.get('content-disposition')).toMatch(/\.md"$/);
+    expect(markdown.text).toContain('# IT’s shared portfolio');
+    expect(markdown.text).not.toContain('Returns database');
+    // Read as GitHub does (cmark-gfm, as the desktop's Markdown export tests do): the hostile text stays text.
+    const read = spawnSync('cmark-gfm', ['-e', 'table'], { input: markdown.text, encoding: 'utf8' });
+    expect(read.status).toBe(0);
+    expect(read.stdout).not.toMatch(/<script|<img|<svg/i);
+    expect(read.stdout).toContain('&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;');
+
+    const exports = (await running.store.auditLog()).filter((row) => row.action === 'export');
+    expect(exports.map((row) => JSON.parse(row.detail!).format).sort()).toEqual(['html', 'md']);
+
+    const signedOut = new WebClient(running.url);
+    const refused = await signedOut.get('/web/export.html');
+    expect(refused.status).toBe(303);
+    expect(refused.text).not.toContain('Quote pricer');
   });
 
   it('pages that do not exist, and the stylesheet, are served as a browser expects', async () => {

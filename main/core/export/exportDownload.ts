@@ -4,8 +4,8 @@ import { buildDocumentModel } from './documentModel';
 import { exportFieldbookJson, stringifyExport } from './fieldbookJson';
 import { chromiumHtmlToPdf, type HtmlToPdf } from './htmlToPdf';
 import { renderCsv } from './renderCsv';
-import { renderHtml } from './renderHtml';
-import { renderMarkdownFolder } from './renderMarkdown';
+import { renderHtml } from '../../../shared/export/renderHtml';
+import { renderMarkdownFolder } from '../../../shared/export/renderMarkdown';
 import { MIME_TYPES, suggestedName, xlsxOf } from './runExport';
 import { zipFiles } from './zip';
 

@@ -1,33 +1,10 @@
 import type { Entry } from '../../../shared/entry';
 import type { InspectedFile } from '../files/entryFiles';
 import { describeInspection } from '../inspect/describeInspection';
+import type { DocFile } from '../../../shared/export/documentModel';
 
-/**
- * What Fieldbook found in one of an entry's files, for the documentation. The words come from
- * describeInspection, the same sentence `fieldbook inspect` and the entry view show: kinds,
- * counts and places only, never a value read from the file.
- */
-export interface DocFile {
-  /** The path as the entry lists it. */
-  path: string;
-  /** The file's own name, and the folder it is in ("" when the path has none). */
-  name: string;
-  folder: string;
-  state: 'read' | 'problem' | 'not-read';
-  /** "Read on 26 November 2026", "Could not be read on …", or "Not read yet". */
-  status: string;
-  /** When it was read (ISO), or null. */
-  readAt: string | null;
-  /** What was found, in plain words; or why it could not be read; or that it was not read. */
-  found: string;
-  /** What could not be read completely, in plain words (the first few, as `fieldbook inspect` shows them). */
-  notes: string[];
-}
+export { FILE_STATE_LABELS, FILES_NOTE, FILES_SECTION_TITLE, NO_FILES, type DocFile } from '../../../shared/export/documentModel';
 
-export const FILES_SECTION_TITLE = 'Files and what Fieldbook found in them';
-export const NO_FILES = 'No files added yet, so there is nothing Fieldbook found in them to show.';
-export const FILES_NOTE =
-  'What Fieldbook found is as of the day it last read each file. It only reads files: it never opens them in Office, runs their macros or changes them.';
 const MAX_NOTES = 3;
 const NOT_READ = 'Fieldbook has not looked inside this file yet, so what is in it is not part of this document.';
 
@@ -57,10 +34,3 @@ export function docFiles(entry: Entry, inspected: readonly InspectedFile[], read
     };
   });
 }
-
-/** Words for the state, in the spreadsheet's Status column (short, for filtering). */
-export const FILE_STATE_LABELS: Record<DocFile['state'], string> = {
-  read: 'Read',
-  problem: 'Could not be read',
-  'not-read': 'Not read yet',
-};

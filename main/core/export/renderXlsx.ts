@@ -1,5 +1,5 @@
 import type { CellValue, DocTable } from './documentModel';
-import { escapeXml } from './escape';
+import { escapeXml } from '../../../shared/export/escape';
 import { zipFiles, type ZipEntry } from './zip';
 
 /** Excel's limit for the text of one cell. */

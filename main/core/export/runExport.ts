@@ -4,12 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import type { ExportFormat, RenderedExport, TextExportFormat } from '../../../shared/contract';
 import type { Fieldbook } from '../fieldbook';
 import { buildDocumentModel, type ExportDocument } from './documentModel';
-import { safeFileStem } from './escape';
+import { safeFileStem } from '../../../shared/export/escape';
 import { exportFieldbookJson, stringifyExport } from './fieldbookJson';
 import { chromiumHtmlToPdf, type HtmlToPdf } from './htmlToPdf';
 import { renderCsv } from './renderCsv';
-import { renderHtml } from './renderHtml';
-import { MARKDOWN_MARKER, renderMarkdownDocument, renderMarkdownFolder } from './renderMarkdown';
+import { renderHtml } from '../../../shared/export/renderHtml';
+import { MARKDOWN_MARKER, renderMarkdownDocument, renderMarkdownFolder } from '../../../shared/export/renderMarkdown';
 import { renderXlsx } from './renderXlsx';
 import { folderStartsWith, toWriteError, writeFileAtomic, writeFolderAtomic } from './writeFiles';
 

@@ -1,5 +1,5 @@
 import type { DocBlock, DocField, DocFile, DocLink, EntryDocument, ExportDocument } from './documentModel';
-import { EXPORT_DOCUMENT_CSS } from '../../../shared/exportDocumentStyle';
+import { EXPORT_DOCUMENT_CSS } from '../exportDocumentStyle';
 import { escapeXml as esc } from './escape';
 import { renderDiagramSvg } from './renderDiagramSvg';
 
@@ -74,7 +74,7 @@ export function renderHtml(doc: ExportDocument): string {
   out.push('</main>');
   out.push(
     '<footer class="colophon">',
-    `<p>Exported from Fieldbook ${esc(doc.appVersion)} on ${esc(doc.exportedOn)}. Fieldbook keeps this documentation on your computer; it is shared only when you share it.</p>`,
+    `<p>${esc(doc.colophon ?? `Exported from Fieldbook ${doc.appVersion} on ${doc.exportedOn}. Fieldbook keeps this documentation on your computer; it is shared only when you share it.`)}</p>`,
     '</footer>',
     '</div>',
     '</body>',
