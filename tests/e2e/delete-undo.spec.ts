@@ -34,6 +34,9 @@ test('Ctrl+Z right after a delete undoes it', async ({ page }) => {
   await page.getByRole('option', { name: 'Returns database' }).click();
   await page.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('option', { name: 'Returns database' })).toHaveCount(0);
+  // The list can follow the change event before the delete's own answer arrives; the delete is
+  // done (and undoable) once its notification shows, as a person would see.
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('status')).toContainText('Deleted “Returns database”.');
 
   await page.keyboard.press('ControlOrMeta+z');
   await expect(page.getByRole('option', { name: 'Returns database' })).toBeVisible();

@@ -240,18 +240,18 @@ describe.each(HUB_BACKENDS)('the hub on %s', (backend: HubBackend) => {
       const signature = JSON.stringify(signPack(Buffer.from(BASELINE_PACK, 'utf8'), keys.privateKeyPem));
       const published = await running.call('POST', '/v1/packs', { token: staff, body: { text: BASELINE_PACK, signature } });
       expect(published.status).toBe(201);
-      expect(published.body).toMatchObject({ packId: 'fieldbook.baseline', version: '1.0.0' });
-      await running.store.publishPack({ kind: 'cli', id: null, name: 'command line' }, BASELINE_PACK.replace('version: 1.0.0', 'version: 1.1.0'), signature);
+      expect(published.body).toMatchObject({ packId: 'fieldbook.baseline', version: '1.1.0' });
+      await running.store.publishPack({ kind: 'cli', id: null, name: 'command line' }, BASELINE_PACK.replace('version: 1.1.0', 'version: 1.2.0'), signature);
 
       for (const device of [anna, ben]) {
         const page1 = await running.call('GET', '/v1/changes?cursor=0&limit=1', { token: device.token });
         expect(page1.body.more).toBe(true);
-        expect(page1.body.changes[0]).toMatchObject({ kind: 'pack', pack: { packId: 'fieldbook.baseline', version: '1.0.0', text: BASELINE_PACK, signature } });
+        expect(page1.body.changes[0]).toMatchObject({ kind: 'pack', pack: { packId: 'fieldbook.baseline', version: '1.1.0', text: BASELINE_PACK, signature } });
         const page2 = await running.call('GET', `/v1/changes?cursor=${page1.body.cursor}&limit=1`, { token: device.token });
         expect(page2.body.more).toBe(false);
-        expect(page2.body.changes[0].pack.version).toBe('1.1.0');
+        expect(page2.body.changes[0].pack.version).toBe('1.2.0');
       }
-      expect((await running.call('GET', '/v1/packs', { token: anna.token })).body.packs.map((pack: { version: string }) => pack.version)).toEqual(['1.0.0', '1.1.0']);
+      expect((await running.call('GET', '/v1/packs', { token: anna.token })).body.packs.map((pack: { version: string }) => pack.version)).toEqual(['1.1.0', '1.2.0']);
     });
 
     it('a pack without a valid signature or in the wrong shape is refused', async () => {
@@ -355,7 +355,7 @@ describe.each(HUB_BACKENDS)('the hub on %s', (backend: HubBackend) => {
       ['cli', null, 'staff.add', expect.any(String)],
       ['device', 'id', 'push', entryId],
       ['staff', 'id', 'comment', entryId],
-      ['staff', 'id', 'pack.publish', 'fieldbook.baseline@1.0.0'],
+      ['staff', 'id', 'pack.publish', 'fieldbook.baseline@1.1.0'],
       ['device', 'id', 'withdraw', entryId],
       ['cli', null, 'export', null],
     ]);

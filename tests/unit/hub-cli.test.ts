@@ -68,7 +68,7 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     writeFileSync(`${packFile}.sig`, JSON.stringify(signPack(Buffer.from(BASELINE_PACK), generatePublisherKeys().privateKeyPem)));
     const published = await run(where, 'pack', 'publish', packFile);
     expect(published.code).toBe(0);
-    expect(published.out).toBe('Published fieldbook.baseline 1.0.0. Devices receive it the next time they check in.');
+    expect(published.out).toBe('Published fieldbook.baseline 1.1.0. Devices receive it the next time they check in.');
   });
 
   it('export writes the shared portfolio as JSON and records it in the audit log', async () => {
