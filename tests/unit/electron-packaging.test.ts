@@ -133,6 +133,19 @@ describe('the packaged app', () => {
     }
   });
 
+  it('app.asar holds none of the hub server: neither its entry point nor the packages only it uses', () => {
+    const hubOnly = hubOnlyPackages();
+    // The closure really is the hub's: its own four are in it, the desktop's are not.
+    expect(hubOnly).toEqual(expect.arrayContaining(['fastify', '@fastify/rate-limit', 'kysely', 'pg']));
+    expect(hubOnly).not.toContain('better-sqlite3');
+    expect(entries).not.toContain('/out/main/hub.js');
+    const packed = hubOnly.filter((name) => entries.some((entry) => entry.startsWith(`/node_modules/${name}/`)));
+    expect(packed, 'add these to the hub exclusions in electron-builder.yml').toEqual([]);
+    // What the desktop needs is still there.
+    expect(entries).toContain('/node_modules/zod/package.json');
+    expect(entries).toContain('/node_modules/yaml/package.json');
+  });
+
   it('every Electron fuse is flipped the way electron-builder.yml says', async () => {
     const wire = await getCurrentFuseWire(join(appOutDir, 'fieldbook'));
     expect({
@@ -165,3 +178,29 @@ describe('the built preload', () => {
     expect(source).not.toMatch(/\bimport\s*\(/);
   });
 });
+
+/**
+ * Packages only the hub needs: everything reachable in package-lock.json from the hub's own
+ * dependencies, minus everything reachable from the desktop's.
+ */
+function hubOnlyPackages(): string[] {
+  const lock = JSON.parse(readFileSync(join(projectDir, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
+  };
+  const { dependencies } = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const hubRoots = ['fastify', '@fastify/rate-limit', 'kysely', 'pg'];
+  const reachable = (roots: string[]) => {
+    const seen = new Set<string>();
+    const stack = [...roots];
+    while (stack.length > 0) {
+      const name = stack.pop()!;
+      const entry = lock.packages[`node_modules/${name}`];
+      if (seen.has(name) || !entry) continue;
+      seen.add(name);
+      stack.push(...Object.keys({ ...entry.dependencies, ...entry.optionalDependencies }));
+    }
+    return seen;
+  };
+  const desktop = reachable(Object.keys(dependencies).filter((name) => !hubRoots.includes(name)));
+  return [...reachable(hubRoots)].filter((name) => !desktop.has(name)).sort();
+}
