@@ -37,6 +37,16 @@ beforeAll(() => {
 });
 
 describe('the document model', () => {
+  it('labels an answer with the question of the guideline that asks it, also when it is one of several inputs', () => {
+    const book = openFieldbook({ dataDir: tempDir(), clock: () => NOW });
+    const entry = book.createEntry({ name: 'Merge script', kind: 'script', answers: { standsAlone: 'yes' } });
+    const doc = buildDocumentModel(book, { entryId: entry.id, appVersion: '0.1.0', now: NOW });
+    const text = JSON.stringify(doc);
+    book.close();
+    expect(text).toContain('Does it stand on its own, without exports, files, databases or other tools it reads from?');
+    expect(text).not.toContain('"standsAlone"');
+  });
+
   it('has every section of the documentation for each entry, in the order a reader expects', () => {
     const { doc, ids } = fixtureDocument();
     const pricing = doc.entries.find((entry) => entry.id === ids.pricing)!;

@@ -39,7 +39,7 @@ export function buildDocumentModel(fieldbook: Fieldbook, options: DocumentOption
   // Questions the packs ask for answers without a field of their own, to label the answers.
   const answerQuestions = new Map<string, string>();
   for (const rule of fieldbook.guidelines.rules()) {
-    for (const input of rule.inputs) {
+    for (const input of [...rule.inputs, ...(rule.alternativeInputs ?? []).flat()]) {
       if (input.startsWith('answers.') && !answerQuestions.has(input.slice(8))) answerQuestions.set(input.slice(8), rule.question);
     }
   }
