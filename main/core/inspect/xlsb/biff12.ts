@@ -23,6 +23,35 @@ export function readRecordHeader(data: Uint8Array, at: number): { type: number; 
   return { type, size, body: i };
 }
 
+/**
+ * Splits a streamed part into whole records: a record cut off at the end of a chunk waits for
+ * the next one. `part` names the part in the error for a record too large to be real.
+ */
+class RecordSplitter {
+  private carry: Buffer | null = null;
+
+  constructor(
+    private readonly part: string,
+    private readonly whole: string,
+  ) {}
+
+  write(chunk: Buffer, onRecord: (type: number, data: Buffer, body: number, size: number) => void): void {
+    const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    let at = 0;
+    while (at < data.length) {
+      const header = readRecordHeader(data, at);
+      if (header && header.size > MAX_RECORD) fail('corrupt', `A record in ${this.part} claims ${header.size} bytes; the ${this.whole} is damaged.`);
+      if (!header || header.body + header.size > data.length) {
+        this.carry = Buffer.from(data.subarray(at));
+        return;
+      }
+      onRecord(header.type, data, header.body, header.size);
+      at = header.body + header.size;
+    }
+  }
+}
+
 const BRT_BUNDLE_SH = 156;
 const BRT_NAME = 39;
 const BRT_BOOK_PROTECTION = 534;
@@ -89,7 +118,7 @@ const MAX_CHARS = 32 * 1024;
  * values for the personal-data tally (same rules as xlsx: kinds, counts and places only).
  */
 export class XlsbSheetScanner {
-  private carry: Buffer | null = null;
+  private readonly records = new RecordSplitter('a binary sheet', 'sheet');
   private formulas = 0;
   private isProtected = false;
   private row = 0;
@@ -103,23 +132,13 @@ export class XlsbSheetScanner {
   }
 
   write(chunk: Buffer): void {
-    const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.carry = null;
-    let at = 0;
-    while (at < data.length) {
-      const header = readRecordHeader(data, at);
-      if (header && header.size > MAX_RECORD) fail('corrupt', `A record in a binary sheet claims ${header.size} bytes; the sheet is damaged.`);
-      if (!header || header.body + header.size > data.length) {
-        this.carry = Buffer.from(data.subarray(at));
-        return;
+    this.records.write(chunk, (type, data, body, size) => {
+      if (FORMULA_RECORDS.has(type)) this.formulas++;
+      else if ((type === BRT_SHEET_PROTECTION || type === BRT_CS_PROTECTION) && size >= 6) {
+        if (data.readUInt32LE(body + 2) !== 0) this.isProtected = true;
       }
-      if (FORMULA_RECORDS.has(header.type)) this.formulas++;
-      else if ((header.type === BRT_SHEET_PROTECTION || header.type === BRT_CS_PROTECTION) && header.size >= 6) {
-        if (data.readUInt32LE(header.body + 2) !== 0) this.isProtected = true;
-      }
-      if (this.tally && (header.type <= BRT_CELL_ISST || FORMULA_RECORDS.has(header.type))) this.cell(this.tally, header.type, data.subarray(header.body, header.body + header.size));
-      at = header.body + header.size;
-    }
+      if (this.tally && (type <= BRT_CELL_ISST || FORMULA_RECORDS.has(type))) this.cell(this.tally, type, data.subarray(body, body + size));
+    });
   }
 
   finish(): { formulaCount: number; protected: boolean } {
@@ -167,27 +186,14 @@ const BRT_SST_ITEM = 19;
  * BrtSSTItem is a flags byte and the text (MS-XLSB 2.4.726); the strings themselves are dropped.
  */
 export class XlsbSharedStrings {
-  private carry: Buffer | null = null;
+  private readonly records = new RecordSplitter('the shared strings', 'part');
   private kinds = new Uint8Array(1024);
   private count = 0;
 
   write(chunk: Buffer): void {
-    const data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.carry = null;
-    let at = 0;
-    while (at < data.length) {
-      const header = readRecordHeader(data, at);
-      if (header && header.size > MAX_RECORD) fail('corrupt', `A record in the shared strings claims ${header.size} bytes; the part is damaged.`);
-      if (!header || header.body + header.size > data.length) {
-        this.carry = Buffer.from(data.subarray(at));
-        return;
-      }
-      if (header.type === BRT_SST_ITEM) {
-        const body = data.subarray(header.body, header.body + header.size);
-        this.add(classifyString((wideString(body, 1).value ?? '').slice(0, MAX_CHARS)));
-      }
-      at = header.body + header.size;
-    }
+    this.records.write(chunk, (type, data, body, size) => {
+      if (type === BRT_SST_ITEM) this.add(classifyString((wideString(data.subarray(body, body + size), 1).value ?? '').slice(0, MAX_CHARS)));
+    });
   }
 
   finish(): Uint8Array {
