@@ -1,11 +1,11 @@
 import { useEffect, useRef, type FormEvent } from 'react';
-import type { EntryKind, Sensitivity } from '../../../shared/entry';
-import { ENTRY_KINDS, SENSITIVITY_LEVELS } from '../../../shared/vocabulary';
-import { DATA_CATEGORY_LABELS, KIND_LABELS, SENSITIVITY_LABELS } from '../../../shared/labels';
+import { DATA_CATEGORY_LABELS } from '../../../shared/labels';
 import { navigate } from '../../app/navigation';
 import { routeHref } from '../../app/route';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SelectField, TextField } from '../../components/formFields';
 import { Icon } from '../../components/Icon';
+import { KIND_OPTIONS, SENSITIVITY_OPTIONS } from '../../format/entryOptions';
 import { useEntryStore } from '../entry/entryStore';
 import { DropZone, hostKnowsPaths } from '../files/DropZone';
 import { READ_ONLY_PROMISE } from '../files/filesState';
@@ -21,43 +21,14 @@ function Suggestions({ draft }: { draft: FileEntryDraft }) {
         <p className="found-in-file-title">What Fieldbook found</p>
         <p>{draft.summary}</p>
       </div>
-      <div className="field">
-        <label className="field-label" htmlFor="from-file-name">
-          Name
-        </label>
-        <input
-          id="from-file-name"
-          className="input"
-          type="text"
-          value={draft.name}
-          autoComplete="off"
-          aria-invalid={draft.name.trim() === '' || undefined}
-          aria-describedby={draft.name.trim() === '' ? 'from-file-name-error' : undefined}
-          onChange={(event) => editDraft((current) => ({ ...current, name: event.target.value }))}
-        />
-        {draft.name.trim() === '' && (
-          <p className="field-error" id="from-file-name-error">
-            Give the tool a name.
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor="from-file-kind">
-          Kind
-        </label>
-        <select
-          id="from-file-kind"
-          className="input select"
-          value={draft.kind}
-          onChange={(event) => editDraft((current) => ({ ...current, kind: event.target.value as EntryKind }))}
-        >
-          {ENTRY_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {KIND_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TextField
+        label="Name"
+        value={draft.name}
+        autoComplete="off"
+        error={draft.name.trim() === '' ? 'Give the tool a name.' : undefined}
+        onChange={(name) => editDraft((current) => ({ ...current, name }))}
+      />
+      <SelectField label="Kind" value={draft.kind} options={KIND_OPTIONS} onChange={(kind) => kind && editDraft((current) => ({ ...current, kind }))} />
       {draft.ownerSuggestion !== '' && (
         <label className="checkbox">
           <input
@@ -91,32 +62,14 @@ function Suggestions({ draft }: { draft: FileEntryDraft }) {
           </div>
         </fieldset>
       )}
-      <div className="field">
-        <label className="field-label" htmlFor="from-file-sensitivity">
-          Sensitivity
-        </label>
-        <select
-          id="from-file-sensitivity"
-          className="input select"
-          value={draft.sensitivity ?? ''}
-          aria-describedby={draft.labelName ? 'from-file-sensitivity-hint' : undefined}
-          onChange={(event) =>
-            editDraft((current) => ({ ...current, sensitivity: (event.target.value || null) as Sensitivity | null }))
-          }
-        >
-          <option value="">Not set</option>
-          {SENSITIVITY_LEVELS.map((value) => (
-            <option key={value} value={value}>
-              {SENSITIVITY_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        {draft.labelName && (
-          <p className="field-hint" id="from-file-sensitivity-hint">
-            The file is labelled “{draft.labelName}”.
-          </p>
-        )}
-      </div>
+      <SelectField
+        label="Sensitivity"
+        value={draft.sensitivity}
+        options={SENSITIVITY_OPTIONS}
+        emptyLabel="Not set"
+        hint={draft.labelName ? `The file is labelled “${draft.labelName}”.` : undefined}
+        onChange={(sensitivity) => editDraft((current) => ({ ...current, sensitivity }))}
+      />
     </>
   );
 }

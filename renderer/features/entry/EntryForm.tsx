@@ -1,22 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { EntryFieldName, EntryFields } from '../../../shared/entry';
-import { CRITICALITY_LEVELS, DATA_CATEGORIES, ENTRY_KINDS, LIFECYCLE_STAGES, SENSITIVITY_LEVELS, USAGE_FREQUENCIES } from '../../../shared/vocabulary';
-import {
-  CRITICALITY_LABELS,
-  DATA_CATEGORY_LABELS,
-  FREQUENCY_LABELS,
-  KIND_LABELS,
-  LIFECYCLE_LABELS,
-  SENSITIVITY_LABELS,
-} from '../../../shared/labels';
 import {
   CheckboxGroup,
   DateField,
   NumberField,
   SelectField,
   TextField,
-  type Option,
 } from '../../components/formFields';
+import { CATEGORY_OPTIONS, CRITICALITY_OPTIONS, FREQUENCY_OPTIONS, KIND_OPTIONS, LIFECYCLE_OPTIONS, SENSITIVITY_OPTIONS } from '../../format/entryOptions';
 import { TagEditor } from '../../components/TagEditor';
 import { TextListEditor } from '../../components/TextListEditor';
 import { FilesSection } from '../files/FilesSection';
@@ -24,17 +15,6 @@ import { useTagsStore } from '../tags/tagsStore';
 import { DependencyEditor } from './DependencyEditor';
 import { useEntryStore } from './entryStore';
 import type { EntryEditState } from './entryState';
-
-function optionsOf<T extends string>(values: readonly T[], labels: Record<T, string>): Option<T>[] {
-  return values.map((value) => ({ value, label: labels[value] }));
-}
-
-const KIND_OPTIONS = optionsOf(ENTRY_KINDS, KIND_LABELS);
-const SENSITIVITY_OPTIONS = optionsOf(SENSITIVITY_LEVELS, SENSITIVITY_LABELS);
-const CRITICALITY_OPTIONS = optionsOf(CRITICALITY_LEVELS, CRITICALITY_LABELS);
-const LIFECYCLE_OPTIONS = optionsOf(LIFECYCLE_STAGES, LIFECYCLE_LABELS);
-const FREQUENCY_OPTIONS = optionsOf(USAGE_FREQUENCIES, FREQUENCY_LABELS);
-const CATEGORY_OPTIONS = optionsOf(DATA_CATEGORIES, DATA_CATEGORY_LABELS);
 
 function Section({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
