@@ -295,9 +295,7 @@ export class SharingService {
 
   private retryWaitingPacks(): void {
     for (const waiting of this.store.packsWaitingForTrust()) {
-      const known = this.store.packUpdates().find((update) => update.publicationId === waiting.publicationId);
-      if (!known) continue;
-      const update = this.applyPack(waiting.publicationId, known.packId, known.version, waiting.text, waiting.signature);
+      const update = this.applyPack(waiting.publicationId, waiting.packId, waiting.version, waiting.text, waiting.signature);
       if (update.status !== 'waiting-for-trust') this.store.savePackUpdate(update, waiting.text, waiting.signature);
     }
   }

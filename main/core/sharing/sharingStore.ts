@@ -92,8 +92,8 @@ export class SharingStore {
       packUpdates: db.prepare<[], { publication_id: string; pack_id: string; version: string; received_at: string; status: PackUpdate['status']; message: string }>(
         'SELECT publication_id, pack_id, version, received_at, status, message FROM hub_pack_updates ORDER BY received_at DESC, publication_id LIMIT 20',
       ),
-      packsWaiting: db.prepare<[], { publication_id: string; text: string; signature: string }>(
-        `SELECT publication_id, text, signature FROM hub_pack_updates WHERE status = 'waiting-for-trust' ORDER BY received_at`,
+      packsWaiting: db.prepare<[], { publication_id: string; pack_id: string; version: string; text: string; signature: string }>(
+        `SELECT publication_id, pack_id, version, text, signature FROM hub_pack_updates WHERE status = 'waiting-for-trust' ORDER BY received_at`,
       ),
       savePackUpdate: db.prepare(
         `INSERT INTO hub_pack_updates (publication_id, pack_id, version, received_at, status, message, text, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -203,8 +203,14 @@ export class SharingStore {
     }));
   }
 
-  packsWaitingForTrust(): { publicationId: string; text: string; signature: string }[] {
-    return this.statements.packsWaiting.all().map((row) => ({ publicationId: row.publication_id, text: row.text, signature: row.signature }));
+  packsWaitingForTrust(): { publicationId: string; packId: string; version: string; text: string; signature: string }[] {
+    return this.statements.packsWaiting.all().map((row) => ({
+      publicationId: row.publication_id,
+      packId: row.pack_id,
+      version: row.version,
+      text: row.text,
+      signature: row.signature,
+    }));
   }
 
   savePackUpdate(update: PackUpdate, text: string, signature: string): void {
