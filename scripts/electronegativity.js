@@ -3,15 +3,15 @@
 // folder, prints a table, and exits non-zero if any finding of severity HIGH or MEDIUM (any
 // confidence) is left — or if a file could not be parsed, since an unparsed file is unchecked.
 //
-// Findings are fixed in main/app, not hidden. The few accepted ones below are false positives
-// or review reminders that have been reviewed; each names the check, the file and the exact
-// source it may match, and why — so a new openExternal call, a second window, or a missing
-// CSP anywhere else still fails the run.
+// Findings are fixed in main/app, not hidden. The tool's "review this" reminders, once reviewed,
+// are marked at their line with its own `eng-disable` comment; every such comment must be listed
+// in REVIEWED_ANNOTATIONS below (check, file, exact line, why), so a new openExternal call, a
+// second window, or a comment silencing anything else still fails the run.
 //
 // Offline: the Electron version is passed explicitly (no lookup), and the one check that
 // downloads Electron's release list is switched off (see EXCLUDED_CHECKS). Electronegativity
 // still tries once to fetch updated translations (1 s timeout) and falls back to its own.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -43,43 +43,56 @@ const EXCLUDED_CHECKS = [
   },
 ];
 
-const sourceOf = (file) => readFileSync(join(INPUT, file), 'utf8');
-
-/** Reviewed findings: each matches one check at one place, and says why it is acceptable. */
-const ACCEPTED = [
+/**
+ * Reviewed manual-review reminders. Electronegativity raises some checks (any preload, any
+ * openExternal whose URL is not a constant) as "review this" on every app; once a line has been
+ * reviewed, the tool's own `eng-disable CHECK` comment on that line marks it, with the reason in a
+ * comment just above. Each annotation must appear here — check, file and the exact line — or the
+ * run fails, so nobody can silence a finding without the review being written down.
+ */
+const REVIEWED_ANNOTATIONS = [
   {
-    id: 'OPEN_EXTERNAL_JS_CHECK',
+    checks: ['OPEN_EXTERNAL_JS_CHECK'],
     file: 'main.ts',
-    source: 'if (isSafeExternalUrl(url)) await shell.openExternal(url);',
+    source: 'if (isSafeExternalUrl(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK',
     why:
       'the only openExternal call; it runs only for URLs that pass isSafeExternalUrl (parsed, http/https ' +
       'with a host and no credentials, or mailto), checked on that same line (tests/unit/electron-security.test.ts).',
   },
   {
-    id: 'PRELOAD_JS_CHECK',
+    checks: ['PRELOAD_JS_CHECK'],
     file: 'window.ts',
-    source: 'preload: options.preloadPath,',
+    source: 'preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK',
     why:
-      'a review reminder for any preload. Reviewed: preload.ts exposes three functions: call and on, which check ' +
-      'names against the contract and never pass ipcRenderer or the event object (tests/unit/electron-preload.test.ts), ' +
-      'and pathForFile, which only asks webUtils where a dropped or picked file lives (tests/unit/files-drop-preload.test.ts).',
+      'the one preload. preload.ts exposes three functions: call and on, which check names against the ' +
+      'contract and never pass ipcRenderer or the event object (tests/unit/electron-preload.test.ts), and ' +
+      'pathForFile, which only asks webUtils where a dropped or picked file lives (tests/unit/files-drop-preload.test.ts).',
   },
-
 ];
 
-function acceptedRule(issue) {
-  return ACCEPTED.find((rule) => {
-    if (rule.id !== issue.id || rule.file !== issue.file) return false;
-    if (rule.description && rule.description !== issue.description) return false;
-    if (rule.verify && !rule.verify()) return false;
-    if (rule.source) {
-      const line = sourceOf(rule.file).split('\n')[issue.location.line - 1] ?? '';
-      if (!line.includes(rule.source)) return false;
-    }
-    return true;
-  });
-}
+const ANNOTATION = /(?:\/\*|\/\/|<!--)[ \t]*eng-disable[ \t]+([\w \t,]+)/i;
 
+/** Every eng-disable annotation in the scanned sources, each matched to its review (or not). */
+function auditAnnotations() {
+  const found = [];
+  for (const file of readdirSync(INPUT, { recursive: true })) {
+    const path = join(INPUT, String(file));
+    if (!statSync(path).isFile() || !/\.(?:[cm]?[jt]sx?|html?)$/.test(path)) continue;
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        const match = ANNOTATION.exec(line);
+        if (!match) return;
+        const checks = match[1].trim().split(/[\s,]+/).map((check) => check.toUpperCase());
+        const name = relative(INPUT, path);
+        const review = REVIEWED_ANNOTATIONS.find(
+          (rule) => rule.file === name && line.includes(rule.source) && rule.checks.join(' ') === checks.join(' '),
+        );
+        found.push({ file: name, line: index + 1, checks, review });
+      });
+  }
+  return found;
+}
 function describeInput() {
   return process.argv[2] ? relative(PROJECT_ROOT, INPUT) : 'main/app + renderer/index.html';
 }
@@ -108,10 +121,10 @@ async function main() {
     console.log = log;
   }
 
+  const annotations = auditAnnotations();
   const findings = result.issues.map((issue) => {
-    const rule = acceptedRule(issue);
     const severity = issue.severity.name;
-    const status = rule ? 'accepted' : FAILING.has(severity) ? 'FAIL' : 'note';
+    const status = FAILING.has(severity) ? 'FAIL' : 'note';
     return {
       id: issue.id,
       severity,
@@ -121,7 +134,6 @@ async function main() {
       manualReview: issue.manualReview,
       description: issue.description,
       status,
-      acceptedBecause: rule?.why,
     };
   });
   const parseErrors = result.errors.filter((error) => !error.tolerable);
@@ -129,7 +141,7 @@ async function main() {
   const reportPath = join(tmpdir(), `fieldbook-electronegativity-${Date.now()}.json`);
   writeFileSync(
     reportPath,
-    `${JSON.stringify({ input: describeInput(), electronVersion: ELECTRON_VERSION, excludedChecks: EXCLUDED_CHECKS, findings, errors: result.errors }, null, 2)}\n`,
+    `${JSON.stringify({ input: describeInput(), electronVersion: ELECTRON_VERSION, excludedChecks: EXCLUDED_CHECKS, reviewedAnnotations: annotations, findings, errors: result.errors }, null, 2)}\n`,
   );
 
   for (const line of chatter) log(`  (electronegativity: ${stripColours(line)})`);
@@ -140,16 +152,24 @@ async function main() {
     ['Status', 'Check', 'Severity', 'Confidence', 'Where'],
     findings.map((finding) => [finding.status, finding.id, finding.severity, finding.confidence, finding.file === 'N/A' ? '(whole app)' : `${finding.file}:${finding.line}`]),
   );
-  for (const finding of findings.filter((f) => f.status === 'accepted')) log(`  accepted ${finding.id}: ${finding.acceptedBecause}`);
   for (const finding of findings.filter((f) => f.status === 'FAIL')) log(`  FAIL ${finding.id} at ${finding.file}:${finding.line}: ${finding.description}`);
   for (const error of result.errors) log(`  ${error.tolerable ? 'warning' : 'ERROR'} parsing ${relative(INPUT, error.file)}: ${error.message}`);
-  const unused = ACCEPTED.filter((rule) => !findings.some((f) => f.id === rule.id && f.status === 'accepted'));
-  for (const rule of unused) log(`  note: the accepted finding ${rule.id} (${rule.file}) no longer appears; remove it from scripts/electronegativity.js.`);
+  for (const annotation of annotations) {
+    const where = `${annotation.file}:${annotation.line}`;
+    if (annotation.review) log(`  reviewed ${annotation.checks.join(', ')} at ${where} (eng-disable): ${annotation.review.why}`);
+    else log(`  FAIL eng-disable ${annotation.checks.join(', ')} at ${where} has no review in scripts/electronegativity.js; fix the finding, or write the review down there.`);
+  }
+  const unused = REVIEWED_ANNOTATIONS.filter((rule) => !annotations.some((annotation) => annotation.review === rule));
+  for (const rule of unused) log(`  note: the review of ${rule.checks.join(', ')} in ${rule.file} matches no annotation any more; remove it from scripts/electronegativity.js.`);
   log(`\nFull results: ${reportPath}`);
 
   const failed = findings.filter((finding) => finding.status === 'FAIL');
-  if (failed.length > 0 || parseErrors.length > 0) {
-    log(`Electronegativity: ${failed.length} finding(s) of severity HIGH or MEDIUM and ${parseErrors.length} unparsed file(s). Fix them in main/app.`);
+  const unreviewed = annotations.filter((annotation) => !annotation.review);
+  if (failed.length > 0 || parseErrors.length > 0 || unreviewed.length > 0) {
+    log(
+      `Electronegativity: ${failed.length} finding(s) of severity HIGH or MEDIUM, ${unreviewed.length} unreviewed eng-disable ` +
+        `annotation(s) and ${parseErrors.length} unparsed file(s). Fix them in main/app.`,
+    );
     process.exitCode = 1;
   } else {
     log('Electronegativity: no HIGH or MEDIUM findings left.');
