@@ -25,7 +25,7 @@ function snapshot(book: Fieldbook) {
     links: rows('SELECT * FROM entry_links ORDER BY from_id, relation, to_id'),
     tags: rows('SELECT * FROM entry_tags ORDER BY entry_id, tag'),
     publishers: rows('SELECT key_id, name, public_key, added_at FROM trusted_publishers ORDER BY key_id'),
-    packs: rows('SELECT id, version, source FROM guideline_packs ORDER BY id'),
+    packs: rows('SELECT id, version, source, trust, signature FROM guideline_packs ORDER BY id'),
     search: book.db.prepare<[], { rowid: number; name: string; body: string }>('SELECT rowid, name, body FROM entries_fts ORDER BY name').all(),
   };
 }
@@ -82,7 +82,8 @@ describe('JSON export and import', () => {
     const setAside = fresh.guidelines.findings(pricing).find((finding) => finding.outcome === 'set-aside');
     expect(setAside?.setAside?.reason).toBe('Reviewed with IT every quarter <instead>.');
     expect(fresh.settings.get().profile).toEqual({ name: 'Anna Berg', team: 'Finance' });
-    expect(fresh.guidelines.packsInForce().map((pack) => pack.id)).toContain('contoso.it');
+    expect(fresh.guidelines.packsInForce().find((pack) => pack.id === 'contoso.it')?.trust).toBe('signed');
+    expect(result.packs.added).toEqual([{ id: 'contoso.it', version: expect.any(String), reason: 'Signed by Contoso IT; the signature checks out.' }]);
 
     // Exporting again gives the same file, but for when the pack was imported here.
     const again = JSON.parse(exportText(fresh)) as FieldbookExport;
@@ -91,6 +92,30 @@ describe('JSON export and import', () => {
     expect(withoutPackTimes(again)).toEqual(withoutPackTimes(first));
     expect(fresh.entries.restore(deleted).name).toBe('Old tracker');
     fresh.close();
+    book.close();
+  });
+
+  it('a signed pack stays signed only while its signature checks out; otherwise it comes as “unsigned, my own” and says why', () => {
+    const { book } = exportFixture(tempDir());
+    const data = JSON.parse(exportText(book)) as FieldbookExport;
+    const pack = data.packs.find((candidate) => candidate.id === 'contoso.it')!;
+    expect(pack).toMatchObject({ trust: 'signed', signature: expect.stringContaining('ed25519') });
+
+    const importInto = (changed: FieldbookExport) => {
+      const fresh = openFieldbook({ dataDir: tempDir() });
+      const result = applyImport(fresh, stringifyExport(changed));
+      const trust = fresh.guidelines.packsInForce().find((candidate) => candidate.id === 'contoso.it')?.trust;
+      fresh.close();
+      return { reason: result.packs.added[0]?.reason, trust };
+    };
+    // Changed after signing: the rules still arrive, without the "signed" mark.
+    const tampered = { ...data, packs: [{ ...pack, source: pack.source.replace('name:', 'name: Changed') }] };
+    expect(importInto(tampered)).toEqual({ reason: expect.stringMatching(/^Kept as “unsigned, my own”: The pack was changed after Contoso IT signed it/), trust: 'unsigned-own' });
+    // Its publisher not in the file (and not trusted here).
+    expect(importInto({ ...data, trustedPublishers: [] })).toEqual({ reason: expect.stringMatching(/^Kept as “unsigned, my own”: This pack is signed with a key you do not trust yet/), trust: 'unsigned-own' });
+    // An export written before signatures were carried.
+    const { signature: _signature, ...older } = pack;
+    expect(importInto({ ...data, packs: [older] })).toEqual({ reason: expect.stringMatching(/this export does not carry the signature/), trust: 'unsigned-own' });
     book.close();
   });
 

@@ -44,6 +44,8 @@ export const ExportedPack = z.object({
   /** The pack's YAML text exactly as imported. */
   source: z.string().min(1).max(1024 * 1024),
   trust: z.enum(['signed', 'unsigned-own']),
+  /** The publisher's signature of `source`, for a signed pack (absent in exports before it was carried). */
+  signature: z.string().min(1).max(10_000).nullable().optional(),
   importedAt: Timestamp,
 });
 export type ExportedPack = z.infer<typeof ExportedPack>;

@@ -27,11 +27,11 @@ export function exportFieldbookJson(fieldbook: Fieldbook, options: { entryId: st
     : [];
   const packs: ExportedPack[] = all
     ? fieldbook.db
-        .prepare<[], { id: string; version: string; source: string; trust: ExportedPack['trust']; imported_at: string }>(
-          'SELECT id, version, source, trust, imported_at FROM guideline_packs ORDER BY id',
+        .prepare<[], { id: string; version: string; source: string; trust: ExportedPack['trust']; signature: string | null; imported_at: string }>(
+          'SELECT id, version, source, trust, signature, imported_at FROM guideline_packs ORDER BY id',
         )
         .all()
-        .map((row) => ({ id: row.id, version: row.version, source: row.source, trust: row.trust, importedAt: row.imported_at }))
+        .map((row) => ({ id: row.id, version: row.version, source: row.source, trust: row.trust, signature: row.signature, importedAt: row.imported_at }))
     : [];
   return {
     format: EXPORT_FORMAT,

@@ -2,9 +2,9 @@ import { MAX_IMPORT_CHARS, type ImportEntryChange, type ImportPreview } from '..
 import { FieldbookError } from '../errors';
 import type { Fieldbook } from '../fieldbook';
 import { compilePack } from '../guidelines/compilePack';
-import { keyIdOf, publicKeyFromBase64 } from '../guidelines/signing';
+import { keyIdOf, publicKeyFromBase64, verifyPack, type TrustedKey } from '../guidelines/signing';
 import { describeIssues } from '../validation';
-import { EXPORT_FORMAT, EXPORT_VERSION, FieldbookExport, type ExportedEntry } from './exportSchema';
+import { EXPORT_FORMAT, EXPORT_VERSION, FieldbookExport, type ExportedEntry, type ExportedPack } from './exportSchema';
 
 const NOTHING_CHANGED = 'Nothing in your fieldbook was changed.';
 
@@ -67,11 +67,31 @@ export function parseExportText(text: string): FieldbookExport {
   return data;
 }
 
+/** A pack to import, with the signature it keeps (null: kept as “unsigned, my own”). */
+interface PlannedPack {
+  source: string;
+  signature: string | null;
+}
+
+/** Whether an exported pack keeps its “signed” mark here, and the words that say so. */
+function packSigning(pack: ExportedPack, trusted: readonly TrustedKey[]): { signature: string | null; reason: string } {
+  if (pack.trust === 'unsigned-own') return { signature: null, reason: 'Kept as “unsigned, my own”, as it was.' };
+  if (!pack.signature) {
+    return {
+      signature: null,
+      reason: 'Kept as “unsigned, my own”: this export does not carry the signature, so ask IT for the signed pack to restore its “signed” mark.',
+    };
+  }
+  const verification = verifyPack(Buffer.from(pack.source, 'utf8'), pack.signature, trusted);
+  if (verification.ok) return { signature: pack.signature, reason: `Signed by ${verification.publisher}; the signature checks out.` };
+  return { signature: null, reason: `Kept as “unsigned, my own”: ${verification.message}` };
+}
+
 interface ImportPlan {
   preview: ImportPreview;
   write: ExportedEntry[];
   writeSetAsides: FieldbookExport['setAsides'];
-  packs: FieldbookExport['packs'];
+  packs: PlannedPack[];
   publishers: FieldbookExport['trustedPublishers'];
   setProfile: boolean;
   data: FieldbookExport;
@@ -110,12 +130,18 @@ function planImport(fieldbook: Fieldbook, data: FieldbookExport): ImportPlan {
   const writing = new Set(write.map((record) => record.entry.id));
   const writeSetAsides = data.setAsides.filter((setAside) => writing.has(setAside.entryId));
 
+  const trustedHere = fieldbook.guidelines.trustedKeys();
+  const trusted = new Set(trustedHere.map((key) => key.keyId));
+  const publishers = data.trustedPublishers.filter((publisher) => !trusted.has(publisher.keyId) && isSoundKey(publisher.publicKey, publisher.keyId));
+  // A signed pack stays signed when its signature checks out against a key trusted here or arriving with it.
+  const trustedAfter = [...trustedHere, ...publishers.map(({ keyId, name, publicKey }) => ({ keyId, name, publicKey }))];
+
   // Guideline packs: the built-in one is never replaced; a pack that does not compile here is left out.
   const inForce = fieldbook.guidelines.packsInForce();
   const builtIn = inForce.find((pack) => pack.trust === 'built-in')?.id;
   const packsAdded: ImportPreview['packs']['added'] = [];
   const packsSkipped: ImportPreview['packs']['skipped'] = [];
-  const packs: FieldbookExport['packs'] = [];
+  const packs: PlannedPack[] = [];
   for (const pack of data.packs) {
     const current = inForce.find((candidate) => candidate.id === pack.id);
     if (pack.id === builtIn) {
@@ -125,16 +151,11 @@ function planImport(fieldbook: Fieldbook, data: FieldbookExport): ImportPlan {
     } else if (!compilePack(pack.source).ok) {
       packsSkipped.push({ id: pack.id, version: pack.version, reason: 'It does not work with this version of Fieldbook.' });
     } else {
-      packsAdded.push({
-        id: pack.id,
-        version: pack.version,
-        reason: `${current ? `Replaces version ${current.version}. ` : ''}Kept as “unsigned, my own”: an export does not carry the signature, so ask IT for the signed pack to restore its “signed” mark.`,
-      });
-      packs.push(pack);
+      const signing = packSigning(pack, trustedAfter);
+      packsAdded.push({ id: pack.id, version: pack.version, reason: `${current ? `Replaces version ${current.version}. ` : ''}${signing.reason}` });
+      packs.push({ source: pack.source, signature: signing.signature });
     }
   }
-  const trusted = new Set(fieldbook.guidelines.trustedKeys().map((key) => key.keyId));
-  const publishers = data.trustedPublishers.filter((publisher) => !trusted.has(publisher.keyId) && isSoundKey(publisher.publicKey, publisher.keyId));
 
   const profile = fieldbook.settings.get().profile;
   const incoming = data.settings?.profile ?? null;
@@ -240,7 +261,7 @@ export function applyImport(fieldbook: Fieldbook, text: string): ImportPreview {
       const trust = fieldbook.db.prepare('INSERT OR IGNORE INTO trusted_publishers (key_id, name, public_key, added_at) VALUES (?, ?, ?, ?)');
       for (const publisher of plan.publishers) trust.run(publisher.keyId, publisher.name, publisher.publicKey, publisher.addedAt);
       // Last, because it also reloads the packs in force: after this only the commit can follow.
-      for (const pack of plan.packs) fieldbook.guidelines.importPack({ text: pack.source, signature: null, unsignedOwn: true });
+      for (const pack of plan.packs) fieldbook.guidelines.importPack({ text: pack.source, signature: pack.signature, unsignedOwn: pack.signature === null });
       return plan;
     })
     .immediate();

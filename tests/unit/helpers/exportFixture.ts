@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFieldbook, type Fieldbook } from '../../../main/core/fieldbook';
-import { generatePublisherKeys } from '../../../main/core/guidelines/signing';
+import { generatePublisherKeys, signPack } from '../../../main/core/guidelines/signing';
 
 /** A name that tries to break every format: HTML, Markdown (heading, link, table, code), Mermaid, CSV. */
 export const HOSTILE_NAME = '<script>alert("x")</script> [click](javascript:alert(1)) # | `code` & --> n0["y"] %%';
@@ -74,8 +74,10 @@ export function exportFixture(dataDir: string): ExportFixture {
   book.guidelines.setAside(pricing.id, rule.packId, rule.id, 'Reviewed with IT every quarter <instead>.', '2027-06-30', 'Anna Berg');
   const keys = generatePublisherKeys();
   book.guidelines.trustPublisher('Contoso IT', keys.publicKey);
+  // IT's pack, signed by the publisher she trusts: an export must keep it signed.
   const pack = readFileSync(join(ROOT, 'packs', 'baseline.yaml'), 'utf8').replace('id: fieldbook.baseline', 'id: contoso.it');
-  book.guidelines.importPack({ text: pack, signature: null, unsignedOwn: true });
+  const signature = JSON.stringify(signPack(Buffer.from(pack, 'utf8'), keys.privateKeyPem));
+  book.guidelines.importPack({ text: pack, signature, unsignedOwn: false });
   return { book, pricing: pricing.id, returns: returns.id, hostile: hostile.id, deleted: deleted.id };
 }
 
