@@ -9,7 +9,7 @@ import { HubError } from './hubError';
 import { buildHubServer } from './hubServer';
 import { CLI_ACTOR, HubStore } from './hubStore';
 import { renderPortfolioCsv } from './web/portfolioCsv';
-import { renderPortfolioHtml, renderPortfolioMarkdown } from './web/portfolioDocument';
+import { renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from './web/portfolioDocument';
 
 const USAGE = `Usage: fieldbook-hub COMMAND [options]
 
@@ -30,8 +30,9 @@ Commands:
                               stop a device's token at once (the first 8 characters of the id do)
   pack publish FILE [--signature FILE.sig] [--data-dir DIR]
                               publish a signed guideline pack to every device
-  export [--format json|csv|html|md] [--out FILE] [--data-dir DIR]
-                              write the shared portfolio (to the screen without --out)
+  export [--format json|csv|html|md|xlsx] [--out FILE] [--data-dir DIR]
+                              write the shared portfolio (to the screen without --out;
+                              xlsx, an Excel workbook, needs --out)
 
 Data lives in a SQLite file in --data-dir (default ./fieldbook-hub-data).
 Set DATABASE_URL=postgres://... to use PostgreSQL instead, for every command.`;
@@ -158,27 +159,39 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
       }
       case 'export': {
         const format = values.format ?? 'json';
-        if (format !== 'json' && format !== 'csv' && format !== 'html' && format !== 'md') {
-          return usageError(io, `--format is json, csv, html or md, not "${format}".`);
+        if (format !== 'json' && format !== 'csv' && format !== 'html' && format !== 'md' && format !== 'xlsx') {
+          return usageError(io, `--format is json, csv, html, md or xlsx, not "${format}".`);
+        }
+        // Checked before anything is read or noted in the audit log.
+        if (format === 'xlsx' && !values.out) {
+          return usageError(io, 'An Excel workbook cannot be shown on the screen: give --out FILE, e.g. --out portfolio.xlsx.');
         }
         return await withStore(async (store) => {
           let exported: { entries: unknown[] };
-          let text: string;
+          let content: string | Uint8Array;
           if (format !== 'json') {
             const entries = await store.portfolio();
             const at = new Date();
             await writeAudit(store.db, at, CLI_ACTOR, 'export', null, { entries: entries.length, format });
             exported = { entries };
-            text = format === 'csv' ? renderPortfolioCsv(entries) : format === 'html' ? renderPortfolioHtml(entries, at) : renderPortfolioMarkdown(entries, at);
+            content =
+              format === 'csv'
+                ? renderPortfolioCsv(entries)
+                : format === 'html'
+                  ? renderPortfolioHtml(entries, at)
+                  : format === 'md'
+                    ? renderPortfolioMarkdown(entries, at)
+                    : renderPortfolioXlsx(entries, at);
           } else {
             exported = await store.exportPortfolio(CLI_ACTOR);
-            text = `${JSON.stringify(exported, null, 2)}\n`;
+            content = `${JSON.stringify(exported, null, 2)}\n`;
           }
           if (values.out) {
-            writeFileSync(values.out, text);
+            writeFileSync(values.out, content);
             io.err(`Wrote ${exported.entries.length} shared ${exported.entries.length === 1 ? 'entry' : 'entries'} to ${values.out}.`);
-          } else {
-            io.out(text.trimEnd());
+          } else if (typeof content === 'string') {
+            // Text only: a workbook without --out was refused above.
+            io.out(content.trimEnd());
           }
           return 0;
         });

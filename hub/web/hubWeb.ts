@@ -9,7 +9,7 @@ import { renderEntryPage } from './entryPage';
 import { linkedEntryIds } from './fieldValueHtml';
 import { html } from './html';
 import { renderPortfolioCsv } from './portfolioCsv';
-import { renderPortfolioHtml, renderPortfolioMarkdown } from './portfolioDocument';
+import { renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from './portfolioDocument';
 import { matchesFilter, parsePortfolioFilter } from './portfolioFilter';
 import { renderPortfolioPage } from './portfolioPage';
 import { readSharedPayload } from './sharedView';
@@ -247,10 +247,11 @@ export async function registerHubWeb(app: FastifyInstance, options: HubWebOption
           .send(renderPortfolioCsv(entries));
       });
 
-      // One document, made by the desktop's own export renderers: HTML (self-contained) or Markdown.
+      // One document, made by the desktop's own export renderers: HTML (self-contained), Markdown or an Excel workbook.
       for (const [format, type, render] of [
         ['html', 'text/html; charset=utf-8', renderPortfolioHtml],
         ['md', 'text/markdown; charset=utf-8', renderPortfolioMarkdown],
+        ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', renderPortfolioXlsx],
       ] as const) {
         web.get(`/export.${format}`, async (request, reply) => {
           const session = await requireSession(request, reply);

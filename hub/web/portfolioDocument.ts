@@ -2,12 +2,14 @@ import { blankEntryFields, EntryFields, ENTRY_FIELD_NAMES, type Entry } from '..
 import { buildExportDocument, type DocFile, type ExportDocument } from '../../shared/export/documentModel';
 import { renderHtml } from '../../shared/export/renderHtml';
 import { renderMarkdownDocument } from '../../shared/export/renderMarkdown';
+import { renderDocumentXlsx } from '../../shared/export/renderXlsx';
 import type { Finding } from '../../shared/guidelines';
 import type { HubEntry } from '../../shared/hub';
+import { nodeCompressor } from './nodeCompressor';
 import { isPlainObject, readSharedPayload } from './sharedView';
 
 /**
- * The shared portfolio as one document, HTML or Markdown, made by the desktop's own document
+ * The shared portfolio as one document, HTML, Markdown or an Excel workbook, made by the desktop's own document
  * model and renderers (shared/export). Each payload is read without trusting it: a field is taken
  * only when it passes the entry schema's own check for that field; anything missing, kept private
  * or malformed is "not shared". Links name other entries only when those are shared too.
@@ -128,4 +130,9 @@ export function renderPortfolioHtml(hubEntries: readonly HubEntry[], now: Date):
 
 export function renderPortfolioMarkdown(hubEntries: readonly HubEntry[], now: Date): string {
   return renderMarkdownDocument(buildPortfolioDocument(hubEntries, now));
+}
+
+/** The desktop's workbook: Entries, Findings, Dependencies and Files, one sheet each. */
+export function renderPortfolioXlsx(hubEntries: readonly HubEntry[], now: Date): Uint8Array {
+  return renderDocumentXlsx(buildPortfolioDocument(hubEntries, now), now, nodeCompressor);
 }

@@ -92,7 +92,7 @@ ${shown.map(row)}
 }
 <section aria-labelledby="export-heading">
 <h2 id="export-heading">Export</h2>
-<p>The whole shared portfolio, whatever the filters: <a href="/web/export.html">as a document (HTML)</a>, <a href="/web/export.md">as Markdown</a>, <a href="/web/export.csv">as CSV, for a spreadsheet</a> or <a href="/web/export.json">as JSON</a>. Each export is noted in the hub's audit log.</p>
+<p>The whole shared portfolio, whatever the filters: <a href="/web/export.html">as a document (HTML)</a>, <a href="/web/export.md">as Markdown</a>, <a href="/web/export.xlsx">as an Excel workbook</a>, <a href="/web/export.csv">as CSV, for a spreadsheet</a> or <a href="/web/export.json">as JSON</a>. Each export is noted in the hub's audit log.</p>
 </section>`,
   });
 }

@@ -1,47 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDocumentModel } from '../../main/core/export/documentModel';
 import { runExport } from '../../main/core/export/runExport';
 import { exportFixture, HOSTILE_NAME } from './helpers/exportFixture';
+import { readWorkbook, requireOpenpyxl } from './helpers/readWorkbook';
 import { useTempDirs } from './helpers/tempDir';
 
 const tempDir = useTempDirs();
 const NOW = new Date('2026-11-26T09:00:00Z');
-const PYTHON = '/usr/bin/python3';
 
-/** Debian's python3-openpyxl, an independent reader, describes the workbook as JSON. */
-const READ_WORKBOOK = `
-import json, sys, openpyxl
-book = openpyxl.load_workbook(sys.argv[1])
-sheets = {}
-for sheet in book.worksheets:
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    types = [[cell.data_type for cell in row] for row in sheet.iter_rows(max_row=min(sheet.max_row, 50))]
-    sheets[sheet.title] = {
-        "rows": rows,
-        "types": types,
-        "headerBold": all(cell.font.b for cell in sheet[1]),
-        "freeze": sheet.freeze_panes,
-        "filter": sheet.auto_filter.ref,
-    }
-print(json.dumps({"names": book.sheetnames, "sheets": sheets}, default=str))
-`;
-
-interface Workbook {
-  names: string[];
-  sheets: Record<string, { rows: (string | number | null)[][]; types: string[][]; headerBold: boolean; freeze: string | null; filter: string | null }>;
-}
-
-function readWorkbook(path: string): Workbook {
-  const result = spawnSync(PYTHON, ['-c', READ_WORKBOOK, path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`openpyxl could not read the workbook:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as Workbook;
-}
-
-beforeAll(() => {
-  if (spawnSync(PYTHON, ['-c', 'import openpyxl']).status !== 0) throw new Error('This test reads workbooks with openpyxl: apt-get install -y python3-openpyxl');
-});
+beforeAll(requireOpenpyxl);
 
 describe('the Excel export', () => {
   it('opens in openpyxl with the Entries, Findings, Dependencies and Files sheets and every row', async () => {

@@ -2,13 +2,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runHubCli } from '../../hub/hubCli';
 import { HUB_SQLITE_FILE } from '../../hub/db/openHubDatabase';
 import { generatePublisherKeys, signPack } from '../../main/core/guidelines/signing';
+import { readWorkbook, requireOpenpyxl, workbookCells } from './helpers/readWorkbook';
 import { HUB_BACKENDS, createHubTestDatabase, startHub, type HubBackend, type HubTestDatabase } from './hub-testHub';
 
 const BASELINE_PACK = readFileSync(join(import.meta.dirname, '..', '..', 'packs', 'baseline.yaml'), 'utf8');
+
+beforeAll(requireOpenpyxl);
 
 describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBackend) => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -20,6 +23,15 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     const made = await createHubTestDatabase(backend);
     cleanups.push(() => made.drop());
     return made;
+  }
+
+  /** A running hub over `where` with one enrolled device, "Anna", whose token shares entries. */
+  async function hubWithDevice(where: HubTestDatabase) {
+    const running = await startHub(where);
+    cleanups.push(() => running.close());
+    const { code } = await running.store.createEnrollmentCode();
+    const device = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'Anna' } })).body as { token: string };
+    return { running, device };
   }
 
   /** Runs one command the way the bin does, with DATABASE_URL set on PostgreSQL. */
@@ -73,10 +85,7 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
 
   it('export writes the shared portfolio as JSON and records it in the audit log', async () => {
     const where = await place();
-    const running = await startHub(where);
-    cleanups.push(() => running.close());
-    const { code } = await running.store.createEnrollmentCode();
-    const device = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'Anna' } })).body as { token: string };
+    const { running, device } = await hubWithDevice(where);
     const entryId = randomUUID();
     await running.call('PUT', `/v1/entries/${entryId}`, { token: device.token, body: { revision: 1, payload: { name: 'Returns tracker' }, sharedAt: '2026-11-25T10:00:00Z' } });
 
@@ -189,10 +198,7 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
 
   it('export --format csv writes the portfolio for a spreadsheet, with formulas kept as text', async () => {
     const where = await place();
-    const running = await startHub(where);
-    cleanups.push(() => running.close());
-    const { code } = await running.store.createEnrollmentCode();
-    const device = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'Anna' } })).body as { token: string };
+    const { running, device } = await hubWithDevice(where);
     await running.call('PUT', `/v1/entries/${randomUUID()}`, { token: device.token, body: { revision: 1, payload: { fields: { name: '=1+1', owner: 'Anna' } }, sharedAt: '2026-11-25T10:00:00Z' } });
     const outFile = join(where.dataDir, 'portfolio.csv');
     const exported = await run(where, 'export', '--format', 'csv', '--out', outFile);
@@ -211,8 +217,38 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     expect(markdown).toMatchObject({ code: 0 });
     expect(markdown.out).toContain('# IT’s shared portfolio');
     expect((await running.store.auditLog()).filter((row) => row.action === 'export').map((row) => JSON.parse(row.detail!).format).sort()).toEqual(['csv', 'html', 'md']);
-    const wrong = await run(where, 'export', '--format', 'xlsx');
-    expect(wrong).toMatchObject({ code: 2, err: '--format is json, csv, html or md, not "xlsx".' });
+    const wrong = await run(where, 'export', '--format', 'pdf');
+    expect(wrong).toMatchObject({ code: 2, err: '--format is json, csv, html, md or xlsx, not "pdf".' });
+  });
+
+  it('export --format xlsx writes the desktop’s workbook with --out, and refuses the screen', async () => {
+    const where = await place();
+    const { running, device } = await hubWithDevice(where);
+    const entryId = randomUUID();
+    const share = async (revision: number, fields: Record<string, unknown>) =>
+      (await running.call('PUT', `/v1/entries/${entryId}`, { token: device.token, body: { revision, payload: { fields }, sharedAt: '2026-11-25T10:00:00Z' } })).status;
+    expect(await share(1, { name: '=1+1', owner: 'Anna', notes: 'Door code 4711' })).toBe(200);
+    // Notes kept private from the second share on: only the latest share counts.
+    expect(await share(2, { name: '=1+1', owner: 'Anna' })).toBe(200);
+
+    const screen = await run(where, 'export', '--format', 'xlsx');
+    expect(screen).toMatchObject({ code: 2, out: '', err: 'An Excel workbook cannot be shown on the screen: give --out FILE, e.g. --out portfolio.xlsx.' });
+    expect((await running.store.auditLog()).filter((row) => row.action === 'export')).toEqual([]);
+
+    const outFile = join(where.dataDir, 'portfolio.xlsx');
+    expect(await run(where, 'export', '--format', 'xlsx', '--out', outFile)).toMatchObject({ code: 0, err: `Wrote 1 shared entry to ${outFile}.` });
+    const workbook = readWorkbook(outFile);
+    expect(workbook.names).toEqual(['Entries', 'Findings', 'Dependencies', 'Files']);
+    const entries = workbook.sheets.Entries!;
+    const header = entries.rows[0]!;
+    expect(entries.rows).toHaveLength(2);
+    // A name that looks like a formula stays text: a string cell, never a formula.
+    expect(entries.rows[1]![header.indexOf('Name')]).toBe('=1+1');
+    expect(entries.types[1]![header.indexOf('Name')]).toBe('s');
+    expect(entries.rows[1]![header.indexOf('Owner')]).toBe('Anna');
+    expect(entries.rows[1]![header.indexOf('Notes')]).toBeNull();
+    expect(workbookCells(workbook).filter((cell) => cell.includes('Door code'))).toEqual([]);
+    expect((await running.store.auditLog()).find((row) => row.action === 'export')?.detail).toBe('{"entries":1,"format":"xlsx"}');
   });
 
   if (backend === 'sqlite') {

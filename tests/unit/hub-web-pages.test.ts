@@ -1,8 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook, requireOpenpyxl, workbookCells } from './helpers/readWorkbook';
+import { useTempDirs } from './helpers/tempDir';
 import { HUB_BACKENDS, createHubTestDatabase, startHub, type HubBackend, type RunningHub } from './hub-testHub';
 import { WebClient, enrollDevice, sharePayload } from './hub-webClient';
+
+const tempDir = useTempDirs();
+beforeAll(requireOpenpyxl);
 
 /** The cells of a CSV line as a spreadsheet reads them (quotes, doubled quotes, commas). */
 function csvCells(line: string): string[] {
@@ -321,6 +328,44 @@ describe.each(HUB_BACKENDS)('the hub web view’s pages on %s', (backend: HubBac
     const refused = await signedOut.get('/web/export.html');
     expect(refused.status).toBe(303);
     expect(refused.text).not.toContain('Quote pricer');
+  });
+
+  it('the Excel export is the desktop’s own workbook of what was shared: without withdrawn entries or private fields, in the audit log', async () => {
+    const { running, web, device } = await signedIn();
+    await sharePortfolio(device);
+    // Notes shared once, then kept private: only the latest share counts.
+    const diary = randomUUID();
+    await device.share(diary, 1, sharePayload(diary, { name: 'Shift diary', kind: 'document', owner: 'Anna Berg', notes: 'Door code 4711' }));
+    await device.share(diary, 2, sharePayload(diary, { name: 'Shift diary', kind: 'document', owner: 'Anna Berg' }));
+    await device.withdraw(returns, 2);
+
+    expect((await web.get('/web/')).text).toContain('<a href="/web/export.xlsx">as an Excel workbook</a>');
+    const answer = await web.get('/web/export.xlsx');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="fieldbook-hub-portfolio-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const file = join(tempDir(), 'portfolio.xlsx');
+    writeFileSync(file, answer.bytes);
+    const workbook = readWorkbook(file);
+    expect(workbook.names).toEqual(['Entries', 'Findings', 'Dependencies', 'Files']);
+    const entries = workbook.sheets.Entries!;
+    const header = entries.rows[0]!;
+    expect(entries.rows.slice(1).map((row) => row[header.indexOf('Name')]).sort()).toEqual(['Quote pricer', 'Shift diary', 'Staff rota']);
+    const diaryRow = entries.rows.find((row) => row[header.indexOf('Name')] === 'Shift diary')!;
+    expect(diaryRow[header.indexOf('Owner')]).toBe('Anna Berg');
+    expect(diaryRow[header.indexOf('Notes')]).toBeNull();
+    // Neither the private notes nor the withdrawn entry is anywhere in the workbook; a link to it names no one.
+    expect(workbookCells(workbook).filter((cell) => cell.includes('Door code') || cell.includes('Returns database'))).toEqual([]);
+    expect(workbook.sheets.Dependencies!.rows).toContainEqual(['another tool (not shared)', 'Entry', 'Quote pricer', 'Entry', 'Quote pricer', 'Depends on']);
+    expect(workbook.sheets.Findings!.rows.some((row) => row.includes('Only runs on the finance share.'))).toBe(true);
+
+    const exports = (await running.store.auditLog()).filter((row) => row.action === 'export');
+    expect(exports.map((row) => JSON.parse(row.detail!))).toEqual([{ entries: 3, format: 'xlsx' }]);
+
+    const signedOut = new WebClient(running.url);
+    const refused = await signedOut.get('/web/export.xlsx');
+    expect([refused.status, refused.location]).toEqual([303, '/web/sign-in']);
+    expect(refused.bytes.includes('Quote pricer')).toBe(false);
   });
 
   it('pages that do not exist, and the stylesheet, are served as a browser expects', async () => {

@@ -6,8 +6,9 @@ import { chromiumHtmlToPdf, type HtmlToPdf } from './htmlToPdf';
 import { renderCsv } from './renderCsv';
 import { renderHtml } from '../../../shared/export/renderHtml';
 import { renderMarkdownFolder } from '../../../shared/export/renderMarkdown';
+import { zipFiles } from '../../../shared/export/zip';
+import { nodeCompressor } from './nodeCompressor';
 import { MIME_TYPES, suggestedName, xlsxOf } from './runExport';
-import { zipFiles } from './zip';
 
 export interface DownloadRequest {
   format: ExportFormat;
@@ -42,7 +43,7 @@ async function exportBytes(fieldbook: Fieldbook, request: DownloadRequest, entry
     case 'md': {
       const folder = suggestedName('md', entryName, now);
       const files = renderMarkdownFolder(doc).map((file) => ({ name: `${folder}/${file.path}`, data: Buffer.from(file.content, 'utf8') }));
-      return zipFiles(files, now);
+      return zipFiles(files, nodeCompressor, now);
     }
     case 'html':
       return Buffer.from(renderHtml(doc), 'utf8');

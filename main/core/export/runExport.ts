@@ -10,7 +10,8 @@ import { chromiumHtmlToPdf, type HtmlToPdf } from './htmlToPdf';
 import { renderCsv } from './renderCsv';
 import { renderHtml } from '../../../shared/export/renderHtml';
 import { MARKDOWN_MARKER, renderMarkdownDocument, renderMarkdownFolder } from '../../../shared/export/renderMarkdown';
-import { renderXlsx } from './renderXlsx';
+import { renderDocumentXlsx } from '../../../shared/export/renderXlsx';
+import { nodeCompressor } from './nodeCompressor';
 import { folderStartsWith, toWriteError, writeFileAtomic, writeFolderAtomic } from './writeFiles';
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
@@ -98,8 +99,8 @@ export function renderExport(
   return { fileName, mimeType, content };
 }
 
-export function xlsxOf(doc: ExportDocument, now: Date): Buffer {
-  return renderXlsx([doc.tables.entries, doc.tables.findings, doc.tables.dependencies, doc.tables.files], { title: doc.title, createdAt: now });
+export function xlsxOf(doc: ExportDocument, now: Date): Uint8Array {
+  return renderDocumentXlsx(doc, now, nodeCompressor);
 }
 
 /** "fieldbook-2026-11-25.html", "quote-pricing-workbook.pdf", "fieldbook-docs-2026-11-25" (a Markdown folder). */

@@ -23,11 +23,13 @@ export function TrustPublisherForm() {
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
+    const submitted = { name, publicKey };
     const added = await trustPublisher(name.trim(), publicKey.trim());
     setBusy(false);
+    // Cleared only if unchanged: she may already be typing the next publisher while the list refreshes.
     if (added) {
-      setName('');
-      setPublicKey('');
+      setName((current) => (current === submitted.name ? '' : current));
+      setPublicKey((current) => (current === submitted.publicKey ? '' : current));
     }
   }
 

@@ -1,6 +1,6 @@
-import type { CellValue, DocTable } from './documentModel';
-import { escapeXml } from '../../../shared/export/escape';
-import { zipFiles, type ZipEntry } from './zip';
+import type { CellValue, DocTable, ExportDocument } from './documentModel';
+import { escapeXml } from './escape';
+import { utf8, zipFiles, type Compressor, type ZipEntry } from './zip';
 
 /** Excel's limit for the text of one cell. */
 const MAX_CELL_CHARS = 32_767;
@@ -89,7 +89,7 @@ const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">
  * (Entries, Findings, Dependencies, Files), shared strings, a bold header row kept in view, filters on.
  * Cells are always text or numbers, never formulas.
  */
-export function renderXlsx(tables: readonly DocTable[], options: { title: string; createdAt: Date }): Buffer {
+export function renderXlsx(tables: readonly DocTable[], options: { title: string; createdAt: Date }, compressor: Compressor): Uint8Array {
   const strings = new SharedStrings();
   const sheets = tables.map((table) => sheetXml(table, strings));
   const sheetNames = tables.map((table) => escapeXml(table.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)));
@@ -131,7 +131,12 @@ export function renderXlsx(tables: readonly DocTable[], options: { title: string
     ...sheets.map((xml, index): [string, string] => [`xl/worksheets/sheet${index + 1}.xml`, xml]),
     ['xl/sharedStrings.xml', strings.xml()],
   ];
-  const entries: ZipEntry[] = parts.map(([name, xml]) => ({ name, data: Buffer.from(xml, 'utf8') }));
+  const entries: ZipEntry[] = parts.map(([name, xml]) => ({ name, data: utf8(xml) }));
   // Level 4: nearly the size of the default, noticeably faster on large workbooks.
-  return zipFiles(entries, options.createdAt, 4);
+  return zipFiles(entries, compressor, options.createdAt, 4);
+}
+
+/** The workbook of an export document, as the desktop and the hub both write it: its four tables, one sheet each. */
+export function renderDocumentXlsx(doc: ExportDocument, createdAt: Date, compressor: Compressor): Uint8Array {
+  return renderXlsx([doc.tables.entries, doc.tables.findings, doc.tables.dependencies, doc.tables.files], { title: doc.title, createdAt }, compressor);
 }
