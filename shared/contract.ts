@@ -272,6 +272,8 @@ export const contract = {
   'files.preview': { input: z.object({ paths: z.array(FilePath).min(1).max(20) }), output: z.array(FilePreview) },
   /** Reads a copy of a dropped file, deleted straight after; the preview names no location. */
   'files.previewCopy': { input: FileCopy, output: FilePreview },
+  /** The desktop app's own folder dialog; `folder` is null when she closes it without choosing. */
+  'files.chooseFolder': { input: Nothing, output: z.object({ folder: z.string().nullable() }) },
   'discover.start': { input: z.object({ folder: FilePath }), output: DiscoveryStatus },
   'discover.cancel': { input: z.object({ scanId: z.uuid() }), output: DiscoveryStatus },
   'discover.results': {

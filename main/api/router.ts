@@ -25,6 +25,8 @@ type Handlers = { [M in Method]: (input: ParsedInput<M>, fieldbook: Fieldbook, o
 export interface RouterOptions {
   /** How HTML becomes PDF: the desktop app passes Electron's printToPDF; by default headless Chromium. */
   htmlToPdf?: HtmlToPdf;
+  /** The desktop app's folder dialog (a browser tab cannot tell a folder's path): the path, or null if closed. */
+  chooseFolder?: () => Promise<string | null>;
 }
 type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 
@@ -61,6 +63,12 @@ const handlers: Handlers = {
   },
   'files.preview': (input, fieldbook) => fieldbook.files.preview(input.paths),
   'files.previewCopy': (input, fieldbook) => fieldbook.files.previewCopy(input),
+  'files.chooseFolder': async (_input, _fieldbook, options) => {
+    if (!options.chooseFolder) {
+      throw new FieldbookError('invalid_input', 'Choosing a folder from a dialog works in the desktop app only.', 'Paste the folder’s path into the Folder field instead.');
+    }
+    return { folder: await options.chooseFolder() };
+  },
   'discover.start': (input, fieldbook) => fieldbook.discovery.start(input.folder),
   'discover.cancel': (input, fieldbook) => fieldbook.discovery.cancel(input.scanId),
   'discover.results': (input, fieldbook) => fieldbook.discovery.results(input.scanId),

@@ -46,6 +46,7 @@ export const METHOD_NAMES = [
   'files.refresh',
   'files.preview',
   'files.previewCopy',
+  'files.chooseFolder',
   'discover.start',
   'discover.cancel',
   'discover.results',

@@ -17,6 +17,7 @@ import { resolveDataDir } from '../core/dataDir';
 import { openFieldbook, type Fieldbook } from '../core/fieldbook';
 import inspectWorkerPath from '../core/inspect/inspectWorker?modulePath';
 import { APP_SCHEME, APP_START_URL } from './appUrl';
+import { createFolderChooser } from './chooseFolder';
 import { dataDirFromArgv } from './commandLine';
 import { registerFieldbookIpc } from './ipc';
 import { createElectronHtmlToPdf } from './printToPdf';
@@ -125,8 +126,12 @@ function onReady(folder: string): void {
 
   disposeIpc = registerFieldbookIpc({
     ipcMain,
-    // PDF export prints with Electron's own Chromium, in a hidden window without scripts (printToPdf.ts).
-    router: createApiRouter(fieldbook, { htmlToPdf: createElectronHtmlToPdf(BrowserWindow) }),
+    // PDF export prints with Electron's own Chromium, in a hidden window without scripts (printToPdf.ts);
+    // "Choose a folder…" opens the system's folder dialog (chooseFolder.ts).
+    router: createApiRouter(fieldbook, {
+      htmlToPdf: createElectronHtmlToPdf(BrowserWindow),
+      chooseFolder: createFolderChooser(dialog, () => BrowserWindow.getFocusedWindow()),
+    }),
     listWebContents: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     log,
   });

@@ -154,6 +154,41 @@ test('in the desktop app, a dropped file is read where it lives, and a dropped f
   await expect(found.getByText('excel4_sample_macro.xlsm')).toBeVisible({ timeout: 20_000 });
 });
 
+test('in the desktop app, “Choose a folder…” looks through the folder she picks in the system dialog', async ({ page, fieldbook }, testInfo) => {
+  void fieldbook;
+  const share = testInfo.outputPath('Team share');
+  await copyFromCorpus(share, 'oletools/excel4_sample_macro.xlsm');
+  await actAsDesktop(page, {});
+  // Stand-in for the one thing Electron does here: its folder dialog answers with the folder she chose
+  // (main/app/chooseFolder.ts, tested in tests/unit/electron-choose-folder.test.ts). The look-through is real.
+  let asked = 0;
+  await page.route('**/api/call/files.chooseFolder', (route) => {
+    asked++;
+    return route.fulfill({ json: { ok: true, value: { folder: asked === 1 ? null : share } } });
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find tools' }).click();
+  const choose = page.getByRole('button', { name: 'Choose a folder…' });
+
+  // She closes the dialog without choosing: nothing starts, nothing is filled in.
+  await choose.click();
+  await expect.poll(() => asked).toBe(1);
+  await expect(page.getByLabel('Folder', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('list', { name: 'Tools found' })).toHaveCount(0);
+
+  await choose.click();
+  await expect(page.getByLabel('Folder', { exact: true })).toHaveValue(share);
+  await expect(page.getByRole('list', { name: 'Tools found' }).getByText('excel4_sample_macro.xlsm')).toBeVisible({ timeout: 20_000 });
+  await expectNoViolations(page);
+});
+
+test('in a browser tab, Find tools offers no folder dialog: a tab cannot tell where a folder is', async ({ page, fieldbook }) => {
+  void fieldbook;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find tools' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Find tools in a folder' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Look for tools' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose a folder…' })).toHaveCount(0);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`drop zones, a copy waiting for its location and a note about a folder have no accessibility violations (${colorScheme})`, async ({ page, fieldbook }, testInfo) => {
     void fieldbook;

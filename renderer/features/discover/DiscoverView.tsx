@@ -179,6 +179,7 @@ export function DiscoverView() {
   const error = useDiscoverStore((store) => store.error);
   const setFolder = useDiscoverStore((store) => store.setFolder);
   const start = useDiscoverStore((store) => store.start);
+  const chooseFolder = useDiscoverStore((store) => store.chooseFolder);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState(false);
@@ -186,6 +187,7 @@ export function DiscoverView() {
   useDocumentTitle('Find tools');
   useFocusHeading(headingRef, true);
   const running = isRunning(phase);
+  const desktop = hostKnowsPaths();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -233,6 +235,13 @@ export function DiscoverView() {
                 if (event.target.value.trim() !== '') setMissing(false);
               }}
             />
+            {/* The system's folder dialog: only the desktop app can tell which folder was chosen. */}
+            {desktop && (
+              <button type="button" className="button" disabled={running} onClick={() => void chooseFolder()}>
+                <Icon name="folder" />
+                Choose a folder…
+              </button>
+            )}
             <button type="submit" className="button button-primary" disabled={running}>
               <Icon name="search" />
               {phase === 'starting' ? 'Starting…' : 'Look for tools'}
@@ -244,12 +253,12 @@ export function DiscoverView() {
             </p>
           )}
           <p className="field-hint" id="discover-folder-hint">
-            Paste the folder’s path: in Windows Explorer, click the address bar and copy it. Folders inside it are looked
-            through too.
+            {desktop ? 'Choose the folder, or paste its path' : 'Paste the folder’s path'}: in Windows Explorer, click the address bar
+            and copy it. Folders inside it are looked through too.
           </p>
         </div>
         {/* Only where a dropped folder comes with its path (the desktop app): a browser tab cannot tell it. */}
-        {hostKnowsPaths() && (
+        {desktop && (
           <DropZone
             title="Or drop the folder here"
             hint="Fieldbook starts looking through it at once."

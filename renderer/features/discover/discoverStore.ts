@@ -25,6 +25,8 @@ interface DiscoverStore extends DiscoverState {
   setFolder(folder: string): void;
   /** Starts looking through the folder. Returns false when it could not start (the error is shown). */
   start(): Promise<boolean>;
+  /** The desktop app's folder dialog; a chosen folder is looked through at once. */
+  chooseFolder(): Promise<void>;
   cancel(): Promise<void>;
   /** A `discover.progress` event. */
   progress(status: DiscoveryStatus): void;
@@ -102,6 +104,18 @@ export const useDiscoverStore = create<DiscoverStore>()((set, get) => {
       } catch (error) {
         set({ phase: get().candidates ? 'finished' : 'idle', error: toCallError(error) });
         return false;
+      }
+    },
+
+    async chooseFolder() {
+      if (isRunning(get().phase)) return;
+      try {
+        const { folder } = await api.call('files.chooseFolder', {});
+        if (folder === null) return;
+        set({ folder });
+        await get().start();
+      } catch (error) {
+        set({ error: toCallError(error) });
       }
     },
 
