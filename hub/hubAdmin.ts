@@ -71,6 +71,17 @@ const DEVICE_ID_PART = /^[0-9a-f-]{8,36}$/;
 
 /** Revokes a device's token at once: its next request gets 401. Its shared entries stay shared. */
 export async function revokeDevice(db: Kysely<HubDatabase>, idOrPrefix: string, now: Date): Promise<RevokeResult> {
+  const device = await findDevice(db, idOrPrefix);
+  if (device.revoked_at !== null) return { id: device.id, name: device.name, alreadyRevokedAt: device.revoked_at, sessionsEnded: 0 };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', device.id).where('revoked_at', 'is', null).execute();
+    await writeAudit(trx, now, CLI_ACTOR, 'device.revoke', device.id, { name: device.name });
+  });
+  return { id: device.id, name: device.name, alreadyRevokedAt: null, sessionsEnded: 0 };
+}
+
+/** The one device whose id is `idOrPrefix` or starts with it (the first 8 characters are enough). */
+export async function findDevice(db: Kysely<HubDatabase>, idOrPrefix: string): Promise<{ id: string; name: string; revoked_at: string | null }> {
   const wanted = idOrPrefix.trim().toLowerCase();
   if (!DEVICE_ID_PART.test(wanted)) {
     throw new HubError(400, 'bad-device-id', `"${idOrPrefix}" is not a device id. Run "fieldbook-hub devices list" to see them; the first 8 characters of an id are enough.`);
@@ -86,13 +97,7 @@ export async function revokeDevice(db: Kysely<HubDatabase>, idOrPrefix: string, 
   if (matches.length > 1) {
     throw new HubError(409, 'device-id-ambiguous', `"${idOrPrefix}" is the start of more than one device id (${matches.map((row) => row.id).join(', ')}). Give more of the id.`);
   }
-  const device = matches[0]!;
-  if (device.revoked_at !== null) return { id: device.id, name: device.name, alreadyRevokedAt: device.revoked_at, sessionsEnded: 0 };
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', device.id).where('revoked_at', 'is', null).execute();
-    await writeAudit(trx, now, CLI_ACTOR, 'device.revoke', device.id, { name: device.name });
-  });
-  return { id: device.id, name: device.name, alreadyRevokedAt: null, sessionsEnded: 0 };
+  return matches[0]!;
 }
 
 /** Revokes a staff member's token and ends their web view sessions, at once. */

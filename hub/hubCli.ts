@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatCliTable, terminalText } from './cliTable';
 import { openHubDatabase, type OpenHubDatabase } from './db/openHubDatabase';
 import { formatHubTime } from './formatHubTime';
-import { listDevices, listStaff, revokeDevice, revokeStaff } from './hubAdmin';
+import { findDevice, listDevices, listStaff, revokeDevice, revokeStaff } from './hubAdmin';
 import { writeAudit } from './hubAudit';
 import { HubError } from './hubError';
 import { buildHubServer } from './hubServer';
@@ -18,6 +18,9 @@ Commands:
                               run the hub (on 127.0.0.1 unless --host says otherwise)
   enroll [--data-dir DIR] [--uses N] [--expires-days D]
                               print a new enrollment code for devices (1 use, 7 days by default)
+  enroll --device ID [--data-dir DIR] [--expires-days D]
+                              print a code that connects a known device again (revoked, or its
+                              computer rebuilt) under its own id: what it shared stays its own
   staff add NAME [--data-dir DIR]
                               add an IT staff account and print its token (shown once)
   staff list [--data-dir DIR]
@@ -63,6 +66,7 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
         'trust-proxy': { type: 'boolean' },
         quiet: { type: 'boolean' },
         uses: { type: 'string' },
+        device: { type: 'string' },
         'expires-days': { type: 'string' },
         signature: { type: 'string' },
         out: { type: 'string' },
@@ -98,10 +102,16 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
       case 'enroll': {
         const uses = values.uses === undefined ? 1 : wholeNumber(values.uses, '--uses');
         const expiresDays = values['expires-days'] === undefined ? 7 : Number(values['expires-days']);
+        if (values.device !== undefined && values.uses !== undefined) return usageError(io, 'A code for one device (--device) is used once: leave out --uses.');
         return await withStore(async (store) => {
-          const created = await store.createEnrollmentCode({ uses, expiresDays });
+          const device = values.device === undefined ? null : await findDevice(store.db, values.device);
+          const created = await store.createEnrollmentCode({ uses, expiresDays, ...(device ? { deviceId: device.id } : {}) });
           io.out(created.code);
-          io.err(`Enrollment code for ${created.uses === 1 ? '1 device' : `${created.uses} devices`}, valid until ${created.expiresAt}. It is shown only now.`);
+          io.err(
+            device
+              ? `Enrollment code for ${terminalText(device.name)} (${device.id}) only, valid until ${created.expiresAt}. Connecting with it gives that device a new token under its own id, so what it shared stays its own; its old token stops working. It is shown only now.`
+              : `Enrollment code for ${created.uses === 1 ? '1 device' : `${created.uses} devices`}, valid until ${created.expiresAt}. It is shown only now.`,
+          );
           return 0;
         });
       }
@@ -138,7 +148,7 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
           io.out(
             revoked.alreadyRevokedAt
               ? `The token of ${terminalText(revoked.name)} (${revoked.id}) was already revoked on ${formatHubTime(revoked.alreadyRevokedAt)}.`
-              : `Revoked the token of ${terminalText(revoked.name)} (${revoked.id}): the device can no longer reach the hub. What it shared stays shared; to connect it again, give it a new enrollment code.`,
+              : `Revoked the token of ${terminalText(revoked.name)} (${revoked.id}): the device can no longer reach the hub. What it shared stays shared; to connect it again and keep what it shared, give it a code from "fieldbook-hub enroll --device ${revoked.id.slice(0, 8)}".`,
           );
           return 0;
         });

@@ -63,10 +63,17 @@ export class HubStore {
 
   // ---- enrollment and tokens -------------------------------------------------------------
 
-  /** Creates an enrollment code; only its hash is kept. */
-  async createEnrollmentCode(options: { uses?: number; expiresAt?: Date; expiresDays?: number } = {}): Promise<{ code: string; uses: number; expiresAt: string }> {
+  /**
+   * Creates an enrollment code; only its hash is kept. With `deviceId`, the code is for that one
+   * device (used once): enrolling with it gives the device a new token under its old id, so what it
+   * shared stays its own, and its old token stops working.
+   */
+  async createEnrollmentCode(
+    options: { uses?: number; expiresAt?: Date; expiresDays?: number; deviceId?: string } = {},
+  ): Promise<{ code: string; uses: number; expiresAt: string }> {
     const uses = options.uses ?? 1;
     if (!Number.isInteger(uses) || uses < 1 || uses > 10_000) throw new HubError(400, 'bad-uses', 'The number of uses must be a whole number from 1 to 10,000.');
+    if (options.deviceId !== undefined && uses !== 1) throw new HubError(400, 'bad-uses', 'A code for one device is used once.');
     const expiresDays = options.expiresDays ?? 7;
     if (!(expiresDays > 0) || expiresDays > 365) throw new HubError(400, 'bad-expiry', 'A code expires after 1 to 365 days.');
     const expiresAt = (options.expiresAt ?? new Date(this.now().getTime() + expiresDays * 86_400_000)).toISOString();
@@ -74,9 +81,9 @@ export class HubStore {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('enrollment_codes')
-        .values({ code_hash: hashSecret(normalizeEnrollmentCode(code)), uses_left: uses, expires_at: expiresAt, created_at: this.iso() })
+        .values({ code_hash: hashSecret(normalizeEnrollmentCode(code)), uses_left: uses, expires_at: expiresAt, created_at: this.iso(), device_id: options.deviceId ?? null })
         .execute();
-      await this.audit(trx, CLI_ACTOR, 'enrollment-code.create', null, { uses, expiresAt });
+      await this.audit(trx, CLI_ACTOR, 'enrollment-code.create', options.deviceId ?? null, { uses, expiresAt, ...(options.deviceId ? { forDevice: true } : {}) });
     });
     return { code, uses, expiresAt };
   }
@@ -85,9 +92,8 @@ export class HubStore {
   async enroll(code: string, deviceName: string): Promise<{ deviceId: string; token: string }> {
     const codeHash = hashSecret(normalizeEnrollmentCode(code));
     const now = this.iso();
-    const deviceId = randomUUID();
     const token = newToken(DEVICE_TOKEN_PREFIX);
-    const enrolled = await this.db.transaction().execute(async (trx) => {
+    const enrolled = await this.db.transaction().execute(async (trx): Promise<string | null> => {
       // One conditional update takes a use: two devices racing for the last use cannot both win.
       const taken = await trx
         .updateTable('enrollment_codes')
@@ -95,18 +101,31 @@ export class HubStore {
         .where('code_hash', '=', codeHash)
         .where('uses_left', '>', 0)
         .where('expires_at', '>', now)
-        .returning('code_hash')
+        .returning(['code_hash', 'device_id'])
         .executeTakeFirst();
-      if (!taken) return false;
+      if (!taken) return null;
+      if (taken.device_id !== null) {
+        // The device comes back under its own id with a new token; its old token stops working.
+        const back = await trx
+          .updateTable('devices')
+          .set({ name: deviceName, token_hash: hashSecret(token), revoked_at: null })
+          .where('id', '=', taken.device_id)
+          .returning('id')
+          .executeTakeFirst();
+        if (!back) return null;
+        await this.audit(trx, { kind: 'device', id: back.id, name: deviceName }, 'enroll', back.id, { deviceName, sameDevice: true });
+        return back.id;
+      }
+      const deviceId = randomUUID();
       await trx.insertInto('devices').values({ id: deviceId, name: deviceName, token_hash: hashSecret(token), enrolled_at: now, revoked_at: null }).execute();
       await this.audit(trx, { kind: 'device', id: deviceId, name: deviceName }, 'enroll', deviceId, { deviceName });
-      return true;
+      return deviceId;
     });
-    if (!enrolled) {
+    if (enrolled === null) {
       await this.audit(this.db, { kind: 'anonymous', id: null, name: deviceName }, 'enroll.refused', null, { deviceName });
       throw new HubError(403, 'enrollment-refused', 'This enrollment code is not valid: it may be mistyped, used up or expired. Ask IT for a new code.');
     }
-    return { deviceId, token };
+    return { deviceId: enrolled, token };
   }
 
   /** Adds an IT staff account and returns its token (shown once, stored hashed). */
@@ -238,7 +257,14 @@ export class HubStore {
   private async ownedEntry(db: Db, device: HubPrincipal, entryId: string) {
     const current = await db.selectFrom('entries').select(['device_id', 'revision', 'withdrawn_at']).where('entry_id', '=', entryId).executeTakeFirst();
     if (!current) throw new HubError(404, 'entry-not-found', 'The hub has no shared entry with this id.');
-    if (current.device_id !== device.id) throw new HubError(403, 'not-your-entry', 'This entry was shared by another device; only that device can change it.');
+    if (current.device_id !== device.id) {
+      throw new HubError(
+        403,
+        'not-your-entry',
+        'This entry was shared by another device, or by this computer before it was connected again as a new device; only that device can change it. ' +
+          'IT can give this computer a code that connects it under its earlier identity.',
+      );
+    }
     return current;
   }
 

@@ -112,6 +112,12 @@ export function hubMigrations(kind: HubDialectKind): Record<string, Migration> {
         await db.schema.createIndex('audit_log_by_target').on('audit_log').columns(['target', 'id']).execute();
       },
     },
+    // Enrollment codes for one known device, so a revoked or rebuilt computer keeps what it shared.
+    '0003_device_enrollment_codes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('enrollment_codes').addColumn('device_id', 'text').execute();
+      },
+    },
   };
 }
 

@@ -38,6 +38,8 @@ export interface EnrollmentCodesTable {
   uses_left: number;
   expires_at: string;
   created_at: string;
+  /** A code for one device already known (revoked or rebuilt): enrolling with it takes over that device. */
+  device_id: string | null;
 }
 
 /** One row per shared entry; a withdrawn entry keeps only its tombstone (payload null). */

@@ -147,6 +147,41 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     expect((await running.store.auditLog()).filter((row) => row.action === 'device.revoke')).toHaveLength(1);
   });
 
+  it('enroll --device connects a revoked device again under its own id: what it shared stays its own, its old token stays dead', async () => {
+    const where = await place();
+    const running = await startHub(where);
+    cleanups.push(() => running.close());
+    const { code } = await running.store.createEnrollmentCode();
+    const anna = (await running.call('POST', '/v1/enroll', { body: { code, deviceName: 'Anna’s laptop' } })).body as { deviceId: string; token: string };
+    const entryId = randomUUID();
+    const share = (token: string, revision: number) =>
+      running.call('PUT', `/v1/entries/${entryId}`, { token, body: { revision, payload: { name: `Pricing ${revision}` }, sharedAt: '2026-11-25T10:00:00Z' } });
+    expect((await share(anna.token, 1)).status).toBe(200);
+    const revoked = await run(where, 'devices', 'revoke', anna.deviceId);
+    expect(revoked.out).toContain(`fieldbook-hub enroll --device ${anna.deviceId.slice(0, 8)}`);
+
+    // An ordinary code makes a new device, which may not change what the old one shared.
+    const { code: plain } = await running.store.createEnrollmentCode();
+    const stranger = (await running.call('POST', '/v1/enroll', { body: { code: plain, deviceName: 'Anna’s laptop' } })).body as { deviceId: string; token: string };
+    expect(stranger.deviceId).not.toBe(anna.deviceId);
+    const refused = await share(stranger.token, 2);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain('IT can give this computer a code that connects it under its earlier identity');
+
+    expect((await run(where, 'enroll', '--device', anna.deviceId.slice(0, 8), '--uses', '2')).code).toBe(2);
+    const forAnna = await run(where, 'enroll', '--device', anna.deviceId.slice(0, 8));
+    expect(forAnna.code).toBe(0);
+    expect(forAnna.err).toContain(`Enrollment code for Anna’s laptop (${anna.deviceId}) only`);
+    const back = (await running.call('POST', '/v1/enroll', { body: { code: forAnna.out, deviceName: 'Anna’s new laptop' } })).body as { deviceId: string; token: string };
+    expect(back.deviceId).toBe(anna.deviceId);
+    expect(back.token).not.toBe(anna.token);
+    expect((await share(back.token, 2)).status).toBe(200);
+    expect((await running.call('GET', '/v1/entries', { token: anna.token })).status).toBe(401);
+    expect((await running.call('POST', '/v1/enroll', { body: { code: forAnna.out, deviceName: 'someone else' } })).status).toBe(403);
+    expect((await run(where, 'devices', 'list')).out).toMatch(new RegExp(`${anna.deviceId} +Anna’s new laptop .* active +1`));
+    expect((await run(where, 'enroll', '--device', 'ffffffff')).err).toMatch(/No device has the id "ffffffff"/);
+  });
+
   it('devices revoke explains an unknown, ambiguous or malformed id', async () => {
     const where = await place();
     const running = await startHub(where);

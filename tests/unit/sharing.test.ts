@@ -192,6 +192,27 @@ describe('sharing with the hub', () => {
     await waitUntil(() => book.sharing.status().state === 'up-to-date' && book.sharing.entry(entry.id).queued === null, 'sent after reconnecting');
   });
 
+  it('a computer IT connects again under its own identity goes on sharing the entries it shared before', async () => {
+    const { hub, book, idle } = await connectedBook();
+    const entry = book.createEntry({ name: 'Pricing', kind: 'spreadsheet' });
+    book.sharing.share(entry.id, [], book.sharing.preview(entry.id, []).digest, true);
+    await waitUntil(() => idle() && book.sharing.entry(entry.id).queued === null, 'shared');
+    const device = await hub.database.db.selectFrom('devices').select(['id']).executeTakeFirstOrThrow();
+    await hub.database.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).execute();
+    book.entries.update(entry.id, { purpose: 'Quotes for key accounts' });
+    await waitUntil(() => book.sharing.status().state === 'needs-attention', 'the refusal is noticed');
+
+    // IT makes a code for this very device (fieldbook-hub enroll --device); she connects with it.
+    const { code } = await hub.store.createEnrollmentCode({ deviceId: device.id });
+    await book.sharing.connect({ url: hub.url, code, deviceName: 'Anna’s laptop', publisherName: '', publisherKey: '' });
+    await waitUntil(() => idle() && book.sharing.entry(entry.id).queued === null, 'the waiting edit is sent');
+    expect(book.sharing.entry(entry.id).state).toBe('shared');
+    const held = await hub.database.db.selectFrom('entries').select(['device_id', 'payload']).where('entry_id', '=', entry.id).executeTakeFirstOrThrow();
+    expect(held.device_id).toBe(device.id);
+    expect(JSON.stringify(held.payload)).toContain('Quotes for key accounts');
+    expect(await hub.database.db.selectFrom('devices').select(['id']).execute()).toEqual([{ id: device.id }]);
+  });
+
   it('refuses plain http to another machine, and addresses with passwords', async () => {
     const book = fixture.book();
     const connect = (url: string) => book.sharing.connect({ url, code: 'ABCD-EFGH', deviceName: 'x', publisherName: '', publisherKey: '' });
