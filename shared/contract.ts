@@ -119,6 +119,14 @@ export const SettingsPatch = z.object({
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+export const DeletedEntry = z.object({
+  id: EntryId,
+  name: z.string(),
+  kind: EntryKind,
+  deletedAt: z.string(),
+});
+export type DeletedEntry = z.infer<typeof DeletedEntry>;
+
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
@@ -265,6 +273,10 @@ export const contract = {
   'entries.delete': { input: ById, output: z.object({ id: EntryId, name: z.string() }) },
   'entries.restore': { input: ById, output: Entry },
   'entries.history': { input: ById, output: z.array(HistoryItem) },
+  /** Deleted entries, kept (with their history) so they can be brought back; most recently deleted first. */
+  'entries.deleted': { input: Nothing, output: z.array(DeletedEntry) },
+  /** Deletes deleted entries for good: removed from the fieldbook file, with no way back. */
+  'entries.purge': { input: z.object({ ids: z.array(EntryId).min(1).max(100_000) }), output: z.object({ purged: z.number().int() }) },
   'tags.list': { input: Nothing, output: z.array(z.object({ tag: z.string(), count: z.number().int() })) },
   'home.summary': { input: Nothing, output: HomeSummary },
   'files.list': { input: ById, output: z.array(InspectedFile) },

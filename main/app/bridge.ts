@@ -40,6 +40,8 @@ export const METHOD_NAMES = [
   'entries.delete',
   'entries.restore',
   'entries.history',
+  'entries.deleted',
+  'entries.purge',
   'tags.list',
   'home.summary',
   'files.list',

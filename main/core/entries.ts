@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntryDetail, HistoryItem, ListPage, ResolvedListQuery } from '../../shared/contract';
+import type { DeletedEntry, EntryDetail, HistoryItem, ListPage, ResolvedListQuery } from '../../shared/contract';
 import {
   CRITICALITY_LEVELS,
   Entry,
@@ -100,6 +100,7 @@ export class EntryStore {
          WHERE id = @id`,
       ),
       setDeleted: db.prepare('UPDATE entries SET deleted_at = ?, revision = ?, updated_at = ? WHERE id = ?'),
+      purge: db.prepare('DELETE FROM entries WHERE id = ? AND deleted_at IS NOT NULL'),
       history: db.prepare('INSERT INTO entry_history (entry_id, revision, at, action, changes) VALUES (?, ?, ?, ?, ?)'),
       historyOf: db.prepare<[string], { revision: number; at: string; action: HistoryAction; changes: string }>(
         'SELECT revision, at, action, changes FROM entry_history WHERE entry_id = ? ORDER BY revision DESC',
@@ -213,6 +214,34 @@ export class EntryStore {
     }).immediate();
     this.events.emit('entries.changed', { ids: [id], action: 'restored' });
     return restored;
+  }
+
+  /** Deleted entries, kept with their history so they can be brought back; most recently deleted first. */
+  deleted(): DeletedEntry[] {
+    return this.db
+      .prepare<[], { id: string; name: string; kind: DeletedEntry['kind']; deleted_at: string }>(
+        'SELECT id, name, kind, deleted_at FROM entries WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, name',
+      )
+      .all()
+      .map((row) => ({ id: row.id, name: row.name, kind: row.kind, deletedAt: row.deleted_at }));
+  }
+
+  /**
+   * Removes deleted entries from the file for good: the entry, its history, tags, links, findings,
+   * set-asides and file facts (their tables cascade) and its search row. Entries that are not
+   * deleted (or not there) are left alone. Returns the ids removed. Run inside a transaction by
+   * the caller, who then rewrites the search index and the WAL (see Fieldbook.purgeDeleted).
+   */
+  purge(ids: readonly string[]): string[] {
+    const purged: string[] = [];
+    for (const id of new Set(ids)) {
+      const row = this.statements.byId.get(id);
+      if (!row || row.deleted_at === null) continue;
+      this.statements.ftsDelete.run(row.rowid);
+      this.statements.purge.run(id);
+      purged.push(id);
+    }
+    return purged;
   }
 
   get(id: string): Entry {

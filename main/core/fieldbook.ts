@@ -28,6 +28,8 @@ export interface Fieldbook {
   readonly discovery: Discovery;
   readonly sharing: SharingService;
   createEntry(patch: EntryPatch): ReturnType<EntryStore['create']>;
+  /** Deletes deleted entries for good, leaving nothing of them in the file; returns how many. */
+  purgeDeleted(ids: readonly string[]): number;
   home(): ReturnType<typeof homeSummary>;
   close(): void;
 }
@@ -89,6 +91,25 @@ export function openFieldbook(options: FieldbookOptions): Fieldbook {
         return entries.create({ owner: profile.name, team: profile.team, ...patch });
       },
       home: () => homeSummary(db, guidelines.attention()),
+      purgeDeleted: (ids) => {
+        const purged = db
+          .transaction(() => {
+            const removed = entries.purge(ids);
+            if (removed.length === 0) return removed;
+            sharing.forgetComments(removed);
+            // FTS5 keeps a deleted row's words in its index until segments merge: merge them now.
+            db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')");
+            return removed;
+          })
+          .immediate();
+        if (purged.length === 0) return 0;
+        // secure_delete zeroed the freed pages; copying the WAL into the file and truncating it
+        // leaves no older copy of those pages behind either.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        for (const id of purged) guidelines.forget(id);
+        events.emit('entries.changed', { ids: purged, action: 'deleted' });
+        return purged.length;
+      },
       close: () => {
         sharing.stop();
         void files.close();

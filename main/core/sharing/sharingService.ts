@@ -145,6 +145,11 @@ export class SharingService {
     return this.overview();
   }
 
+  /** Entries deleted for good take IT's comments on them along; what was shared and withdrawn stays listed. */
+  forgetComments(entryIds: readonly string[]): void {
+    this.store.deleteComments(entryIds);
+  }
+
   /**
    * Forgets the hub on this computer: the token, what was shared with it and what waits to be
    * sent. What was shared stays on the hub (the Sharing screen says so, and suggests withdrawing

@@ -86,6 +86,7 @@ export class SharingStore {
       commentsOf: db.prepare<[string], { comment_id: string; text: string; author: string; created_at: string }>(
         'SELECT comment_id, text, author, created_at FROM hub_comments WHERE entry_id = ? ORDER BY created_at, comment_id',
       ),
+      deleteComments: db.prepare('DELETE FROM hub_comments WHERE entry_id = ?'),
       saveComment: db.prepare(
         'INSERT OR IGNORE INTO hub_comments (comment_id, entry_id, text, author, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -188,6 +189,11 @@ export class SharingStore {
   }
 
   /** Stores a comment once: the same comment arriving again changes nothing. */
+  /** Removes IT's comments on entries deleted for good. */
+  deleteComments(entryIds: readonly string[]): void {
+    for (const id of entryIds) this.statements.deleteComments.run(id);
+  }
+
   saveComment(comment: HubComment, at: string): boolean {
     return this.statements.saveComment.run(comment.commentId, comment.entryId, comment.text, comment.author, comment.createdAt, at).changes > 0;
   }

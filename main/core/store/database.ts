@@ -22,6 +22,8 @@ export function openDatabase(path: string): Database {
     // FULL: a change is on disk before Fieldbook says it is saved.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // What is deleted for good is overwritten with zeros, not only unlinked from the file's pages.
+    db.pragma('secure_delete = ON');
     migrate(db, path);
     return db;
   } catch (error) {

@@ -5,6 +5,7 @@ import { useFocusHeading } from '../../app/hooks/useFocusHeading';
 import { isMac, shortcutList } from '../../app/shortcuts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RadioGroup, TextField } from '../../components/formFields';
+import { DeletedEntries } from './DeletedEntries';
 import { useSettingsStore } from './settingsStore';
 import type { Theme } from './settingsState';
 
@@ -96,6 +97,8 @@ export function SettingsView() {
           <p className="muted">Loading…</p>
         )}
       </section>
+
+      <DeletedEntries />
 
       <section className="card settings-section" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts">Keyboard shortcuts</h2>
