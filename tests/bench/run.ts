@@ -179,6 +179,26 @@ async function main(): Promise<void> {
       rows.push({ measure: 'search query in the store (FTS5, first page)', target: '—', median: median(fts), p95: percentile(fts, 95), baseline: `LIKE scan: ${median(like).toFixed(2)} ms` });
 
       const saves = timeIt(200, (i) => book.entries.update(target, { notes: `Bench edit ${i}` }));
+
+      // Deleting for good: 1,000 deleted entries out of 10,000, three rounds; peer: deleting them (kept for undo).
+      const softDeletes: number[] = [];
+      const purges: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const batch = book.entries.createMany(Array.from({ length: 1_000 }, (_, i) => ({ name: `Purge bench ${round}-${i}`, purpose: 'A tool nobody uses any more.' })));
+        let started = performance.now();
+        book.db.transaction(() => batch.forEach((entry) => book.entries.delete(entry.id)))();
+        softDeletes.push(performance.now() - started);
+        started = performance.now();
+        book.purgeDeleted(batch.map((entry) => entry.id));
+        purges.push(performance.now() - started);
+      }
+      rows.push({
+        measure: 'delete 1,000 deleted entries for good (index merged, WAL truncated; 3 rounds)',
+        target: '—',
+        median: median(purges),
+        p95: percentile(purges, 95),
+        baseline: `deleting the same 1,000 (kept for undo): ${median(softDeletes).toFixed(0)} ms`,
+      });
       book.close();
       const raw = new BetterSqlite3(join(dataDir, 'fieldbook.sqlite'));
       raw.pragma('journal_mode = WAL');
