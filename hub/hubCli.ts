@@ -22,7 +22,8 @@ Commands:
                               print a code that connects a known device again (revoked, or its
                               computer rebuilt) under its own id: what it shared stays its own
   staff add NAME [--data-dir DIR]
-                              add an IT staff account and print its token (shown once)
+                              add an IT staff account and print its token (shown once); for an
+                              account whose token was revoked, print a new one
   staff list [--data-dir DIR]
                               list IT staff accounts and whether their tokens still work
   staff revoke NAME [--data-dir DIR]
@@ -133,9 +134,13 @@ export async function runHubCli(argv: string[], io: HubCliIo = defaultIo): Promi
         }
         if (sub !== 'add' || name.trim() === '') return usageError(io, 'Usage: fieldbook-hub staff add NAME | staff list | staff revoke NAME');
         return await withStore(async (store) => {
-          const { token } = await store.addStaff(name);
+          const { token, reinstated } = await store.addStaff(name);
           io.out(token);
-          io.err('This is the staff token. It is shown only now: keep it in a password manager.');
+          io.err(
+            reinstated
+              ? `This is the new staff token of ${terminalText(name.trim())}, whose earlier token was revoked; the comments they wrote stay theirs. It is shown only now: keep it in a password manager.`
+              : 'This is the staff token. It is shown only now: keep it in a password manager.',
+          );
           return 0;
         });
       }

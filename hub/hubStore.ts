@@ -128,19 +128,37 @@ export class HubStore {
     return { deviceId: enrolled, token };
   }
 
-  /** Adds an IT staff account and returns its token (shown once, stored hashed). */
-  async addStaff(name: string): Promise<{ staffId: string; token: string }> {
+  /**
+   * Adds an IT staff account and returns its token (shown once, stored hashed). For an account
+   * whose token was revoked, gives it a new token instead: the same account, so the comments
+   * it wrote stay its own.
+   */
+  async addStaff(name: string): Promise<{ staffId: string; token: string; reinstated: boolean }> {
     const trimmed = name.trim();
     if (trimmed === '' || trimmed.length > 120) throw new HubError(400, 'bad-name', 'Give the staff member a name (up to 120 characters).');
-    const existing = await this.db.selectFrom('staff').select('id').where('name', '=', trimmed).executeTakeFirst();
-    if (existing) throw new HubError(409, 'staff-exists', `There is already a staff account called "${trimmed}".`);
+    const existing = await this.db.selectFrom('staff').select(['id', 'revoked_at']).where('name', '=', trimmed).executeTakeFirst();
+    if (existing && existing.revoked_at === null) {
+      throw new HubError(
+        409,
+        'staff-exists',
+        `There is already a staff account called "${trimmed}". To give it a new token, revoke the one it has ("fieldbook-hub staff revoke ${trimmed}"), then add it again.`,
+      );
+    }
+    if (existing) {
+      const token = newToken(STAFF_TOKEN_PREFIX);
+      await this.db.transaction().execute(async (trx) => {
+        await trx.updateTable('staff').set({ token_hash: hashSecret(token), revoked_at: null }).where('id', '=', existing.id).execute();
+        await this.audit(trx, CLI_ACTOR, 'staff.reinstate', existing.id, { name: trimmed });
+      });
+      return { staffId: existing.id, token, reinstated: true };
+    }
     const staffId = randomUUID();
     const token = newToken(STAFF_TOKEN_PREFIX);
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('staff').values({ id: staffId, name: trimmed, token_hash: hashSecret(token), created_at: this.iso(), revoked_at: null }).execute();
       await this.audit(trx, CLI_ACTOR, 'staff.add', staffId, { name: trimmed });
     });
-    return { staffId, token };
+    return { staffId, token, reinstated: false };
   }
 
   /** Finds who a bearer token belongs to, or null. */

@@ -225,6 +225,17 @@ describe.each(HUB_BACKENDS)('the fieldbook-hub commands on %s', (backend: HubBac
     cleanups.push(() => running.close());
     expect((await running.call('GET', '/v1/portfolio', { token: ines })).status).toBe(401);
 
+    // Added again: the same account with a new token; the old token stays dead.
+    const back = await run(where, 'staff', 'add', 'Ines');
+    expect(back.code).toBe(0);
+    expect(back.err).toContain('This is the new staff token of Ines, whose earlier token was revoked');
+    expect(back.out).not.toBe(ines);
+    expect((await running.call('GET', '/v1/portfolio', { token: back.out })).status).toBe(200);
+    expect((await running.call('GET', '/v1/portfolio', { token: ines })).status).toBe(401);
+    expect((await run(where, 'staff', 'list')).out.split('\n').filter((line) => line.startsWith('Ines'))).toEqual([expect.stringMatching(/ active +0$/)]);
+    expect((await running.store.auditLog()).map((row) => row.action)).toContain('staff.reinstate');
+    expect((await run(where, 'staff', 'add', 'Ines')).err).toContain('To give it a new token, revoke the one it has');
+
     const unknown = await run(where, 'staff', 'revoke', 'Nobody');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toBe('There is no staff account called "Nobody". Run "fieldbook-hub staff list" to see the names.');
