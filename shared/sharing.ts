@@ -48,6 +48,11 @@ export interface SharedEntryPayload {
   updatedAt: string;
   /** The entry's fields, without the ones the user keeps private. Links to other entries carry only their id. */
   fields: Partial<EntryFields>;
+  /**
+   * The guideline question each shared answer replies to, by answer key (answers have no field of
+   * their own, so IT would otherwise see only the key). Present only with shared answers.
+   */
+  answerQuestions?: Record<string, string>;
   /** Absent when the user keeps findings private. */
   findings?: SharedFinding[];
   /** Absent when the user keeps the files' facts private. */

@@ -3,7 +3,7 @@ import { OUTCOME_LABELS, SEVERITY_LABELS } from '../../shared/labels';
 import { fieldValueHtml, timeHtml, type SharedNames } from './fieldValueHtml';
 import { fieldLabel } from './fieldText';
 import { html, type SafeHtml } from './html';
-import type { FindingView, SharedView } from './sharedView';
+import { answersByQuestion, type FindingView, type SharedView } from './sharedView';
 import type { ShareHistoryItem } from './webQueries';
 import { renderPage } from './webLayout';
 import type { WebSession } from './webSessions';
@@ -89,7 +89,9 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 <h2 id="fields-heading">What was shared</h2>
 ${
   view.fields.length > 0
-    ? html`<dl>${view.fields.map(([key, value]) => html`<dt>${fieldLabel(key)}</dt><dd>${fieldValueHtml(key, value, options.names)}</dd>`)}</dl>`
+    ? html`<dl>${view.fields.map(
+        ([key, value]) => html`<dt>${fieldLabel(key)}</dt><dd>${fieldValueHtml(key, key === 'answers' ? answersByQuestion(value, view.answerQuestions) : value, options.names)}</dd>`,
+      )}</dl>`
     : html`<p class="note">No fields were shared.</p>`
 }
 <p class="note">Fields the owner kept private are not shown, and were never sent.</p>

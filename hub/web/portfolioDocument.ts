@@ -24,6 +24,7 @@ interface PortfolioEntry {
   withheld: Set<string>;
   findings: Finding[];
   files: DocFile[];
+  answerQuestions: ReadonlyMap<string, string>;
 }
 
 function portfolioEntry(hubEntry: HubEntry): PortfolioEntry {
@@ -91,7 +92,7 @@ function portfolioEntry(hubEntry: HubEntry): PortfolioEntry {
     createdAt: updatedAt ?? hubEntry.receivedAt,
     updatedAt: updatedAt ?? hubEntry.receivedAt,
   };
-  return { entry, withheld, findings, files };
+  return { entry, withheld, findings, files, answerQuestions: view.answerQuestions };
 }
 
 /** The model of the shared portfolio: every shared, not withdrawn entry. */
@@ -106,7 +107,8 @@ export function buildPortfolioDocument(hubEntries: readonly HubEntry[], now: Dat
     live: entries,
     findingsOf: new Map(shared.map((item) => [item.entry.id, item.findings])),
     filesOf: (entry) => byId.get(entry.id)?.files ?? [],
-    answerQuestions: new Map(),
+    // One label per answer key: the question as the first device that sent it asked it.
+    answerQuestions: new Map(shared.flatMap((item) => [...item.answerQuestions]).reverse()),
     withheldOf: new Map(shared.map((item) => [item.entry.id, item.withheld])),
     withheldText: NOT_SHARED,
     missingEntryName: UNSHARED_ENTRY,

@@ -37,6 +37,8 @@ export interface SharedView {
   unreadableFindings: number;
   /** Null when the owner kept the files' facts private. */
   files: FileView[] | null;
+  /** The guideline question each shared answer replies to, by answer key (as the device sent it). */
+  answerQuestions: ReadonlyMap<string, string>;
   criticality: string | null;
   sensitivity: string | null;
   notMet: number;
@@ -45,8 +47,17 @@ export interface SharedView {
 }
 
 // Keys of the share envelope around the fields (SharedEntryPayload).
-const ENVELOPE_KEYS = new Set(['format', 'entryId', 'entryRevision', 'updatedAt', 'fields', 'findings', 'files']);
+const ENVELOPE_KEYS = new Set(['format', 'entryId', 'entryRevision', 'updatedAt', 'fields', 'findings', 'files', 'answerQuestions']);
+/** More questions than any set of packs asks, and longer than any question: beyond that it is not a label. */
+const MAX_QUESTIONS = 500;
+const MAX_QUESTION_CHARS = 1_000;
 const FIELD_ORDER = new Map<string, number>(ENTRY_FIELD_NAMES.map((name, index) => [name, index]));
+
+/** Shared answers keyed by the guideline's question instead of the answer key, where the device sent the question. */
+export function answersByQuestion(answers: unknown, questions: ReadonlyMap<string, string>): unknown {
+  if (!isPlainObject(answers)) return answers;
+  return Object.fromEntries(Object.entries(answers).map(([key, answer]) => [questions.get(key) ?? key, answer]));
+}
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -105,6 +116,13 @@ export function readSharedPayload(payload: Record<string, unknown> | null): Shar
     );
   }
 
+  const answerQuestions = new Map<string, string>();
+  if (isPlainObject(source.answerQuestions)) {
+    for (const [key, question] of Object.entries(source.answerQuestions).slice(0, MAX_QUESTIONS)) {
+      if (typeof question === 'string' && question.trim() !== '' && question.length <= MAX_QUESTION_CHARS) answerQuestions.set(key, question);
+    }
+  }
+
   const count = (outcome: Outcome) => findings?.filter((finding) => finding.outcome === outcome).length ?? 0;
   return {
     name: text(fieldSource.name),
@@ -112,6 +130,7 @@ export function readSharedPayload(payload: Record<string, unknown> | null): Shar
     findings,
     unreadableFindings,
     files,
+    answerQuestions,
     criticality: text(fieldSource.criticality),
     sensitivity: text(fieldSource.sensitivity),
     notMet: count('not-met'),

@@ -77,8 +77,9 @@ describe.each(HUB_BACKENDS)('the hub web view’s pages on %s', (backend: HubBac
         { packId: 'fieldbook.baseline', packVersion: '1.0.0', ruleId: 'macros-signed', title: 'Macros are signed', severity: 'recommended', outcome: 'set-aside', setAsideReason: 'Only runs on the finance share.', setAsideUntil: '2027-03-31' },
       ],
       files: [{ name: 'Pricer 2026.xlsm', format: 'Excel workbook with macros', facts: ['3 sheets, 1 hidden', 'Macros that write files'] }],
+      answerQuestions: { singleSignOn: 'Do people sign in with their company account?' },
     }));
-    await device.share(returns, 1, sharePayload(returns, { name: 'Returns database', kind: 'database', owner: 'Marco', criticality: 'high', sensitivity: 'internal' }, { findings: [{ packId: 'p', packVersion: '1', ruleId: 'r', title: 'Someone else can open it', severity: 'advice', outcome: 'needs-info', setAsideReason: null, setAsideUntil: null }] }));
+    await device.share(returns, 1, sharePayload(returns, { name: 'Returns database', kind: 'database', owner: 'Marco', criticality: 'high', sensitivity: 'internal', answers: { canExport: 'Yes' } }, { findings: [{ packId: 'p', packVersion: '1', ruleId: 'r', title: 'Someone else can open it', severity: 'advice', outcome: 'needs-info', setAsideReason: null, setAsideUntil: null }] }));
     // Findings kept private, no criticality given.
     await device.share(rota, 1, sharePayload(rota, { name: 'Staff rota', kind: 'spreadsheet', team: 'Warehouse' }));
   }
@@ -128,7 +129,9 @@ describe.each(HUB_BACKENDS)('the hub web view’s pages on %s', (backend: HubBac
     expect(text).toContain('<dt>Stage</dt><dd>Being replaced</dd>');
     expect(text).toContain(`<a href="/web/entries/${returns}">Returns database</a>`);
     expect(text).toContain('SAP export');
-    expect(text).toContain('<dt>singleSignOn</dt><dd>No</dd>');
+    // An answer is labelled with the question the device sent along; without one, with its key.
+    expect(text).toContain('<dt>Do people sign in with their company account?</dt><dd>No</dd>');
+    expect((await web.get(`/web/entries/${returns}`)).text).toContain('<dt>canExport</dt><dd>Yes</dd>');
     expect(text).toContain('<span class="tag not-met">Not met yet</span>');
     expect(text).toContain('Only runs on the finance share.');
     expect(text).toContain('Until 2027-03-31');
@@ -308,6 +311,9 @@ describe.each(HUB_BACKENDS)('the hub web view’s pages on %s', (backend: HubBac
     expect(html).toContain('Not shared');
     expect(html).not.toContain('<h3>Notes</h3>');
     expect(html).toContain('Only runs on the finance share.');
+    // An answer is labelled with the question it replies to, as the device sent it.
+    expect(html).toContain('Do people sign in with their company account?');
+    expect(html).not.toContain('singleSignOn');
 
     const markdown = await web.get('/web/export.md');
     expect(markdown.status).toBe(200);

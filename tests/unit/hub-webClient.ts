@@ -82,6 +82,6 @@ export async function enrollDevice(hub: RunningHub, deviceName: string) {
 }
 
 /** A payload in the desktop's share format (shared/sharing.ts), with the given fields and parts. */
-export function sharePayload(entryId: string, fields: Record<string, unknown>, extra: Partial<Pick<SharedEntryPayload, 'findings' | 'files'>> = {}): Record<string, unknown> {
+export function sharePayload(entryId: string, fields: Record<string, unknown>, extra: Partial<Pick<SharedEntryPayload, 'findings' | 'files' | 'answerQuestions'>> = {}): Record<string, unknown> {
   return { format: 'fieldbook.share/1', entryId, entryRevision: 3, updatedAt: '2026-11-25T10:40:00Z', fields, ...extra };
 }

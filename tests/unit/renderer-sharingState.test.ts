@@ -117,6 +117,12 @@ describe('the share preview reads the payload, not the entry', () => {
     );
     expect(payloadFieldText('answers', { usesSso: 'yes' })).toBe('usesSso: yes');
   });
+
+  it('shows each answer with the question that travels with it', () => {
+    const text = JSON.stringify({ ...JSON.parse(payload({ answers: { usesSso: 'yes', other: 'no' } })), answerQuestions: { usesSso: 'Do people sign in with their company account?' } });
+    const answers = previewFields(JSON.parse(text)).find((row) => row.part === 'answers')!;
+    expect(answers.text).toBe('Do people sign in with their company account?: yes; other: no');
+  });
 });
 
 describe('reviewing changes before they are shared', () => {

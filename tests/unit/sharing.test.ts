@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePublisherKeys, signPack } from '../../main/core/guidelines/signing';
 import { recordingFetch, useSharingFixture, waitUntil, type SentRequest } from './helpers/sharingFixture';
+import type { SharedEntryPayload } from '../../shared/sharing';
 
 const fixture = useSharingFixture();
 
@@ -50,6 +51,21 @@ describe('sharing with the hub', () => {
     const onHub = await hub.call('GET', `/v1/entries/${entry.id}`, { token: staff });
     expect(onHub.body.payload).toEqual(JSON.parse(preview.payload));
     expect(JSON.stringify(onHub.body)).not.toContain('my own thoughts');
+  });
+
+  it('sends each shared answer with the question it replies to, and no question for answers kept private', async () => {
+    const { book } = await connectedBook();
+    const question = book.guidelines.answerQuestions().get('backupCanOpen')!;
+    expect(question).toMatch(/password-protected/);
+    const entry = book.createEntry({ name: 'Pricing', kind: 'spreadsheet', answers: { backupCanOpen: 'Yes, Tom has the password.', canExport: '' } });
+
+    const shared = JSON.parse(book.sharing.preview(entry.id, []).payload) as SharedEntryPayload;
+    expect(shared.fields.answers).toEqual({ backupCanOpen: 'Yes, Tom has the password.', canExport: '' });
+    expect(shared.answerQuestions).toEqual({ backupCanOpen: question });
+    const kept = JSON.parse(book.sharing.preview(entry.id, ['answers']).payload) as SharedEntryPayload;
+    expect(kept.fields.answers).toBeUndefined();
+    expect(kept.answerQuestions).toBeUndefined();
+    expect(book.sharing.preview(entry.id, ['answers']).payload).not.toContain(question);
   });
 
   it('keeps later edits waiting for review, then sends them when she shares again', async () => {

@@ -37,12 +37,7 @@ export function buildDocumentModel(fieldbook: Fieldbook, options: DocumentOption
   }
 
   // Questions the packs ask for answers without a field of their own, to label the answers.
-  const answerQuestions = new Map<string, string>();
-  for (const rule of fieldbook.guidelines.rules()) {
-    for (const input of [...rule.inputs, ...(rule.alternativeInputs ?? []).flat()]) {
-      if (input.startsWith('answers.') && !answerQuestions.has(input.slice(8))) answerQuestions.set(input.slice(8), rule.question);
-    }
-  }
+  const answerQuestions = fieldbook.guidelines.answerQuestions();
 
   const profile = fieldbook.settings.get().profile;
   const by = [profile.name, profile.team].filter(Boolean).join(', ');

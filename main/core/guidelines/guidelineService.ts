@@ -86,6 +86,17 @@ export class GuidelineService {
     return this.packs.rules();
   }
 
+  /** The question a guideline asks for each answer without a field of its own (`answers.KEY`), by key. */
+  answerQuestions(): Map<string, string> {
+    const questions = new Map<string, string>();
+    for (const rule of this.rules()) {
+      for (const input of [...rule.inputs, ...(rule.alternativeInputs ?? []).flat()]) {
+        if (input.startsWith('answers.') && !questions.has(input.slice(8))) questions.set(input.slice(8), rule.question);
+      }
+    }
+    return questions;
+  }
+
   importPack(request: PackImport): PackSummary {
     const summary = this.packs.importPack(request);
     this.events.emit('guidelines.changed', { packs: this.packs.inForce().key });

@@ -10,6 +10,8 @@ export interface SharePayloadSources {
   privateParts: readonly PrivatePart[];
   findings: () => Finding[];
   files: () => InspectedFile[];
+  /** The guidelines' question for each answer key. */
+  answerQuestions: () => ReadonlyMap<string, string>;
 }
 
 export interface BuiltPayload {
@@ -37,6 +39,12 @@ export function buildSharePayload(sources: SharePayloadSources): BuiltPayload {
     updatedAt: entry.updatedAt,
     fields,
   };
+  const answered = Object.keys(fields.answers ?? {}).filter((key) => fields.answers![key]!.trim() !== '');
+  if (answered.length > 0) {
+    const questions = sources.answerQuestions();
+    const labelled = answered.filter((key) => questions.has(key)).map((key) => [key, questions.get(key)!] as const);
+    if (labelled.length > 0) payload.answerQuestions = Object.fromEntries(labelled);
+  }
   if (!hidden.has('findings')) {
     payload.findings = sources.findings().map((finding) => ({
       packId: finding.packId,

@@ -346,6 +346,7 @@ export class SharingService {
       privateParts,
       findings: () => this.options.guidelines.findings(entry.id),
       files: () => this.options.files.described(entry.id),
+      answerQuestions: () => this.options.guidelines.answerQuestions(),
     });
   }
 

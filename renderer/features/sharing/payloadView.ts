@@ -25,11 +25,14 @@ export function readPayload(text: string): SharedEntryPayload {
   return JSON.parse(text) as SharedEntryPayload;
 }
 
-/** One field's value as IT will read it, in full. Links to other entries carry only their id. */
-export function payloadFieldText(field: EntryFieldName, value: unknown, names: Record<string, string> = {}): string {
+/**
+ * One field's value as IT will read it, in full. Links to other entries carry only their id;
+ * answers are labelled with the guideline's question, which travels with them.
+ */
+export function payloadFieldText(field: EntryFieldName, value: unknown, names: Record<string, string> = {}, questions: Record<string, string> = {}): string {
   if (field === 'answers' && value && typeof value === 'object') {
     return Object.entries(value as Record<string, string>)
-      .map(([question, answer]) => `${question}: ${answer}`)
+      .map(([key, answer]) => `${questions[key] ?? key}: ${answer}`)
       .join('; ');
   }
   if ((field === 'dependsOn' || field === 'feeds') && Array.isArray(value)) {
@@ -55,7 +58,7 @@ export function previewFields(payload: SharedEntryPayload, names: Record<string,
   const fields = payload.fields as Record<string, unknown>;
   return ENTRY_FIELD_NAMES.map((part) => {
     const sent = Object.hasOwn(fields, part);
-    return { part, label: FIELD_LABELS[part], sent, text: sent ? payloadFieldText(part, fields[part], names) : '' };
+    return { part, label: FIELD_LABELS[part], sent, text: sent ? payloadFieldText(part, fields[part], names, payload.answerQuestions) : '' };
   });
 }
 
@@ -81,7 +84,7 @@ export interface PayloadChange {
 function fieldValue(payload: SharedEntryPayload, field: EntryFieldName, names: Record<string, string>): string {
   const fields = payload.fields as Record<string, unknown>;
   if (!Object.hasOwn(fields, field)) return NOT_SENT;
-  return payloadFieldText(field, fields[field], names) || EMPTY;
+  return payloadFieldText(field, fields[field], names, payload.answerQuestions) || EMPTY;
 }
 
 function countWord(count: number, one: string, many: string): string {
