@@ -154,6 +154,32 @@ test('in the desktop app, a dropped file is read where it lives, and a dropped f
   await expect(found.getByText('excel4_sample_macro.xlsm')).toBeVisible({ timeout: 20_000 });
 });
 
+test('a file dropped outside a drop zone is refused, so the browser does not open it in place of Fieldbook', async ({ page, fieldbook }) => {
+  void fieldbook;
+  const outcome = (target: 'heading' | 'zone') =>
+    page.evaluate((where) => {
+      const element = where === 'heading' ? document.querySelector('h1')! : document.querySelector('[data-testid="drop-zone"]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['a,b\n1,2\n'], 'prices.csv'));
+      const over = new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true });
+      element.dispatchEvent(over);
+      const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+      element.dispatchEvent(drop);
+      return { overPrevented: over.defaultPrevented, dropPrevented: drop.defaultPrevented };
+    }, target);
+  const url = page.url();
+  // Cancelled, so the browser's own handling (opening the file) does not happen.
+  expect(await outcome('heading')).toEqual({ overPrevented: true, dropPrevented: true });
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // A drop zone still takes the file, and says what it read.
+  const dialog = await openFromFile(page);
+  await expect(dialog.getByTestId('drop-zone')).toBeVisible();
+  expect(await outcome('zone')).toEqual({ overPrevented: true, dropPrevented: true });
+  await expect(dialog).toContainText('Read from a copy of “prices.csv”');
+});
+
 test('in the desktop app, “Choose a folder…” looks through the folder she picks in the system dialog', async ({ page, fieldbook }, testInfo) => {
   void fieldbook;
   const share = testInfo.outputPath('Team share');
