@@ -44,8 +44,8 @@ const LIFECYCLES: Lifecycle[] = ['in-use', 'in-use', 'in-use', 'in-use', 'being-
 const SENSITIVITIES: (Sensitivity | null)[] = ['internal', 'confidential', 'restricted', 'public', null];
 const TAGS = ['month-end', 'audit', 'customer-facing', 'legacy', 'quick-win', 'regulatory'];
 
-/** A small deterministic random source, so a demo fieldbook looks the same every time. */
-function randomSource(seed: number) {
+/** A small deterministic random source, so a demo fieldbook looks the same every time (tests reuse it). */
+export function randomSource(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,40 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openGuidelines } from './helpers';
-
-const root = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-const fieldbookCommand = (...args: string[]) => run(process.execPath, [resolve(root, 'bin/fieldbook.js'), ...args], { cwd: root });
-
-const FINANCE_PACK = `fieldbookPack: 1
-id: acme.finance
-name: ACME finance guidelines
-version: 1.0.0
-publisher: ACME IT
-date: 2026-11-25
-rules:
-  - id: team-named
-    title: The tool names the team that runs it
-    question: Which team runs this tool?
-    severity: recommended
-    category: Ownership
-    why: When the owner is away, people ask the team. A tool without a team is hard to find help for.
-    how:
-      - Write down the team that runs the tool.
-    inputs: [team]
-    check: entry.team.size() > 1
-`;
+import { fieldbookCommand, openGuidelines, TEAM_PACK } from './helpers';
 
 /** A publisher key made with `fieldbook pack keygen`, and a pack signed with it by `fieldbook pack sign`. */
 async function publisherWithSignedPack(testInfo: TestInfo, name: string): Promise<{ publicKey: string; pack: string }> {
   const keys = testInfo.outputPath(`keys-${name}`);
   const pack = testInfo.outputPath(`${name}.yaml`);
-  await writeFile(pack, FINANCE_PACK, 'utf8');
+  await writeFile(pack, TEAM_PACK, 'utf8');
   await fieldbookCommand('pack', 'keygen', '--out', keys);
   await fieldbookCommand('pack', 'sign', pack, '--key', resolve(keys, 'publisher.key'));
   return { publicKey: (await readFile(resolve(keys, 'publisher.pub'), 'utf8')).trim(), pack };

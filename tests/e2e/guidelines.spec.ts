@@ -1,33 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createEntries, expectSaved, findingGroup, openEntryAt, openGuidelines, setProfile, unfoldGroup } from './helpers';
-
-const root = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-/** A small pack of our own, as IT (or she) would write it. */
-const TEAM_PACK = `fieldbookPack: 1
-id: acme.finance
-name: ACME finance guidelines
-version: 1.0.0
-publisher: ACME IT
-date: 2026-11-25
-rules:
-  - id: team-named
-    title: The tool names the team that runs it
-    question: Which team runs this tool?
-    severity: recommended
-    category: Ownership
-    why: When the owner is away, people ask the team. A tool without a team is hard to find help for.
-    how:
-      - Write down the team that runs the tool.
-    inputs: [team]
-    check: entry.team.size() > 1
-`;
+import { createEntries, expectSaved, fieldbookCommand, findingGroup, openEntryAt, openGuidelines, setProfile, TEAM_PACK, unfoldGroup } from './helpers';
 
 /** The same pack with a misspelt field in its check. */
 const BROKEN_PACK = TEAM_PACK.replace('id: acme.finance', 'id: acme.broken')
@@ -316,10 +291,8 @@ test('a signed pack is accepted once she trusts its publisher, and shows who sig
   void fieldbook;
   const keys = testInfo.outputPath('keys');
   const pack = await writePack(testInfo.outputPath('acme-finance.yaml'), TEAM_PACK);
-  await run(process.execPath, [resolve(root, 'bin/fieldbook.js'), 'pack', 'keygen', '--out', keys], { cwd: root });
-  await run(process.execPath, [resolve(root, 'bin/fieldbook.js'), 'pack', 'sign', pack, '--key', resolve(keys, 'publisher.key')], {
-    cwd: root,
-  });
+  await fieldbookCommand('pack', 'keygen', '--out', keys);
+  await fieldbookCommand('pack', 'sign', pack, '--key', resolve(keys, 'publisher.key'));
   const publicKey = (await readFile(resolve(keys, 'publisher.pub'), 'utf8')).trim();
 
   await openGuidelines(page);

@@ -1,4 +1,15 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, type Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Runs the built `fieldbook` command (setup as IT or the user would do it, outside the app). */
+export function fieldbookCommand(...args: string[]) {
+  return promisify(execFile)(process.execPath, [resolve(ROOT, 'bin/fieldbook.js'), ...args], { cwd: ROOT });
+}
+
 
 /** Waits until the entry form says everything typed is stored. */
 export async function expectSaved(page: Page): Promise<void> {
@@ -88,3 +99,23 @@ export async function openGuidelines(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Guidelines' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Packs in force' })).toBeVisible();
 }
+
+/** A small pack of our own, as IT (or she) would write it. */
+export const TEAM_PACK = `fieldbookPack: 1
+id: acme.finance
+name: ACME finance guidelines
+version: 1.0.0
+publisher: ACME IT
+date: 2026-11-25
+rules:
+  - id: team-named
+    title: The tool names the team that runs it
+    question: Which team runs this tool?
+    severity: recommended
+    category: Ownership
+    why: When the owner is away, people ask the team. A tool without a team is hard to find help for.
+    how:
+      - Write down the team that runs the tool.
+    inputs: [team]
+    check: entry.team.size() > 1
+`;

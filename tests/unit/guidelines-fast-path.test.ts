@@ -11,6 +11,7 @@ import {
   type Entry,
 } from '../../shared/entry';
 import type { SetAside } from '../../shared/guidelines';
+import { randomSource as seededSource } from '../../main/core/demo';
 import { createCheckingEnvironment, createEvaluationEnvironment, entryView } from '../../main/core/guidelines/celEnvironment';
 import { compileCelToJs, type Evaluate } from '../../main/core/guidelines/celToJs';
 import { compilePack, formatProblems, type CompiledPack } from '../../main/core/guidelines/compilePack';
@@ -33,17 +34,9 @@ function compiled(fastPath: boolean): CompiledPack {
 const fast = compiled(true);
 const straightforward = compiled(false);
 
-/** A small seeded generator, so a failure can be reproduced. */
+/** The demo's seeded generator, so a failure can be reproduced, with two more ways to draw. */
 function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const { next, pick } = seededSource(seed);
   const some = <T>(items: readonly T[], max = 3): T[] => Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(items));
   const maybe = <T>(value: T, chance = 0.5): T | null => (next() < chance ? value : null);
   return { next, pick, some, maybe };
